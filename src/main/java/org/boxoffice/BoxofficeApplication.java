@@ -1,0 +1,21 @@
+package org.boxoffice;
+
+import org.boxoffice.config.ProductionGuard;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@EnableScheduling
+public class BoxofficeApplication {
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(BoxofficeApplication.class);
+        application.addListeners(new ProductionGuard());
+        return application;
+    }
+}

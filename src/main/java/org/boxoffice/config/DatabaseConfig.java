@@ -1,0 +1,58 @@
+package org.boxoffice.config;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * The external PostgreSQL named by {@code BOXOFFICE_DB_URL}, or else an embedded one with its data under
+ * {@code ./data/postgres}. The pool gives up on a connection quickly so that a database outage answers 503
+ * within seconds instead of hanging requests.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfig {
+
+    @Bean(destroyMethod = "close")
+    DatabaseEndpoint databaseEndpoint(@Value("${boxoffice.db.url:}") String url,
+                                      @Value("${boxoffice.db.user:}") String user,
+                                      @Value("${boxoffice.db.password:}") String password,
+                                      @Value("${boxoffice.data-dir:./data}") String dataDir,
+                                      @Value("${boxoffice.db.embedded.port:0}") int port,
+                                      @Value("${boxoffice.db.embedded.clean:false}") boolean clean) {
+        if (StringUtils.hasText(url)) {
+            return new DatabaseEndpoint(url, user, password, null);
+        }
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(Path.of(dataDir, "postgres"), port, clean).start();
+        return new DatabaseEndpoint(server.jdbcUrl(), "postgres", "postgres", server);
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(DatabaseEndpoint endpoint,
+                          @Value("${boxoffice.db.pool-size:20}") int poolSize,
+                          @Value("${boxoffice.db.connection-timeout-ms:2000}") long connectionTimeout) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(endpoint.url());
+        pool.setUsername(endpoint.user());
+        pool.setPassword(endpoint.password());
+        pool.setMaximumPoolSize(poolSize);
+        pool.setConnectionTimeout(connectionTimeout);
+        pool.setValidationTimeout(Math.min(1000, connectionTimeout));
+        pool.setPoolName("boxoffice");
+        return pool;
+    }
+
+    /** Where the database is; holds the embedded server, if any, so it stops with the application. */
+    public record DatabaseEndpoint(String url, String user, String password, EmbeddedPostgresServer embedded)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

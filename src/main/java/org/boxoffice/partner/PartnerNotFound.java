@@ -1,0 +1,10 @@
+package org.boxoffice.partner;
+
+import org.boxoffice.web.ApiException;
+import org.boxoffice.web.ErrorCode;
+
+class PartnerNotFound extends ApiException {
+    PartnerNotFound(String id) {
+        super(ErrorCode.PARTNER_NOT_FOUND, "No partner " + id);
+    }
+}

@@ -1,0 +1,82 @@
+package org.boxoffice.partner;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import org.boxoffice.web.ApiException;
+import org.boxoffice.web.ErrorCode;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /v1/auth/token}: JSON, form-encoded, and HTTP Basic client authentication all work. */
+@RestController
+class TokenController {
+    private final AuthService auth;
+
+    TokenController(AuthService auth) {
+        this.auth = auth;
+    }
+
+    record TokenResponse(String accessToken, String tokenType, long expiresIn, Instant expiresAt, String scope) {
+    }
+
+    @PostMapping(path = PartnerGateFilter.TOKEN_PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TokenResponse> json(@RequestBody Map<String, Object> body,
+                                       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String basic) {
+        return issue(text(body, "client_id"), text(body, "client_secret"), text(body, "grant_type"),
+                text(body, "scope"), basic);
+    }
+
+    @PostMapping(path = PartnerGateFilter.TOKEN_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<TokenResponse> form(@RequestParam MultiValueMap<String, String> form,
+                                       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String basic) {
+        return issue(form.getFirst("client_id"), form.getFirst("client_secret"), form.getFirst("grant_type"),
+                form.getFirst("scope"), basic);
+    }
+
+    private ResponseEntity<TokenResponse> issue(String clientId, String secret, String grantType, String scope,
+                                                String authorization) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            String[] pair = basicPair(authorization.substring(6).trim());
+            clientId = pair[0];
+            secret = pair[1];
+        }
+        TokenService.Issued issued = auth.issue(new AuthService.Credentials(clientId, secret, grantType, scope));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
+                .body(new TokenResponse(issued.token(), "Bearer", TokenService.LIFETIME.toSeconds(), issued.expiresAt(),
+                        Scope.format(issued.scopes())));
+    }
+
+    /** RFC 6749 §2.3.1: the id and secret are form-url-encoded, then joined by a colon and base64-encoded. */
+    private static String[] basicPair(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("no colon");
+            }
+            return new String[] {
+                    java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Malformed HTTP Basic credentials");
+        }
+    }
+
+    private static String text(Map<String, Object> body, String field) {
+        Object value = body == null ? null : body.get(field);
+        if (value != null && !(value instanceof String)) {
+            throw ApiException.validation(field, field + " must be a string");
+        }
+        return (String) value;
+    }
+}

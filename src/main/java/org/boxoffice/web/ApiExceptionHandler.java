@@ -1,0 +1,142 @@
+package org.boxoffice.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure to the catalogue: clients never see a stack trace or an uncatalogued status. */
+@RestControllerAdvice
+class ApiExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private final ErrorResponses errors;
+
+    ApiExceptionHandler(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Envelope> api(ApiException e, HttpServletRequest request) {
+        return respond(request, e.code(), e.getMessage(), e.details());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<Envelope> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
+        List<Map<String, Object>> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(this::field).toList();
+        return respond(request, ErrorCode.VALIDATION_ERROR, "The request has invalid fields", Map.of("fields", fields));
+    }
+
+    @ExceptionHandler({HandlerMethodValidationException.class, ConstraintViolationException.class})
+    ResponseEntity<Envelope> invalidParameters(Exception e, HttpServletRequest request) {
+        return respond(request, ErrorCode.VALIDATION_ERROR, "The request has invalid parameters", null);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Envelope> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        ApiException cause = apiCause(e);
+        if (cause != null) {
+            return api(cause, request);
+        }
+        return respond(request, ErrorCode.VALIDATION_ERROR, "The request body is missing or is not valid JSON of the expected shape", null);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Envelope> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        String name = e.getName();
+        return respond(request, ErrorCode.VALIDATION_ERROR, "Parameter '" + name + "' has an invalid value",
+                Map.of("fields", List.of(Map.of("field", name, "message", "invalid value"))));
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MissingRequestHeaderException.class})
+    ResponseEntity<Envelope> missing(Exception e, HttpServletRequest request) {
+        return respond(request, ErrorCode.VALIDATION_ERROR, e.getMessage(), null);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Envelope> noResource(NoResourceFoundException e, HttpServletRequest request) {
+        return respond(request, ErrorCode.NOT_FOUND, "No such path: " + request.getRequestURI(), null);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Envelope> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        ResponseEntity<Envelope> response = respond(request, ErrorCode.METHOD_NOT_ALLOWED,
+                "Method " + e.getMethod() + " is not allowed here", null);
+        return e.getSupportedHttpMethods() == null ? response
+                : ResponseEntity.status(response.getStatusCode()).allow(e.getSupportedHttpMethods().toArray(new org.springframework.http.HttpMethod[0]))
+                .body(response.getBody());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Envelope> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        return respond(request, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Content type " + e.getContentType() + " is not supported; supported: " + e.getSupportedMediaTypes(), null);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Envelope> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        return respond(request, ErrorCode.NOT_ACCEPTABLE, "None of the accepted media types can be produced", null);
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class})
+    ResponseEntity<Envelope> databaseDown(Exception e, HttpServletRequest request) {
+        log.warn("database unavailable: {}", e.getMessage());
+        return respond(request, ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; retry later", null);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Envelope> unexpected(Exception e, HttpServletRequest request) {
+        ApiException cause = apiCause(e);
+        if (cause != null) {
+            return api(cause, request);
+        }
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return respond(request, ErrorCode.INTERNAL_ERROR, "An unexpected error occurred; retry once, then contact support with the request id", null);
+    }
+
+    private ResponseEntity<Envelope> respond(HttpServletRequest request, ErrorCode code, String message,
+                                             Map<String, Object> details) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(code.status());
+        HttpHeadersForErrors.apply(code, (name, value) -> builder.header(name, value));
+        return builder.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(errors.failure(request, code, message, details));
+    }
+
+    private Map<String, Object> field(FieldError error) {
+        return Map.of("field", snakeCase(error.getField()),
+                "message", error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage());
+    }
+
+    static String snakeCase(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    }
+
+    private static ApiException apiCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api;
+            }
+        }
+        return null;
+    }
+}
