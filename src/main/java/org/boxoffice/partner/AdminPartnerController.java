@@ -1,5 +1,7 @@
 package org.boxoffice.partner;
 
+import org.boxoffice.web.ErrorCode;
+import org.boxoffice.web.ApiErrors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -69,32 +71,38 @@ class AdminPartnerController {
         return partners.list(page).map(this::view);
     }
 
+    @ApiErrors({ErrorCode.NOT_FOUND})
     @GetMapping("/{partnerId}")
     PartnerView get(@PathVariable String partnerId) {
         return view(partners.get(partnerId));
     }
 
+    @ApiErrors({ErrorCode.NOT_FOUND})
     @PostMapping("/{partnerId}/suspend")
     PartnerView suspend(@PathVariable String partnerId) {
         return view(partners.suspend(partnerId));
     }
 
+    @ApiErrors({ErrorCode.NOT_FOUND})
     @PostMapping("/{partnerId}/reactivate")
     PartnerView reactivate(@PathVariable String partnerId) {
         return view(partners.reactivate(partnerId));
     }
 
+    @ApiErrors({ErrorCode.NOT_FOUND})
     @PostMapping("/{partnerId}/rotate-secret")
     Credentials rotate(@PathVariable String partnerId) {
         PartnerService.WithSecret rotated = partners.rotateSecret(partnerId);
         return new Credentials(rotated.partner().clientId(), rotated.clientSecret());
     }
 
+    @ApiErrors({ErrorCode.NOT_FOUND})
     @PutMapping("/{partnerId}/payment-configuration")
     PartnerView configurePayment(@PathVariable String partnerId, @RequestBody PaymentConfiguration request) {
         return view(partners.configurePayment(partnerId, request.payoutMethod(), request.cardOnFile()));
     }
 
+    @ApiErrors({ErrorCode.NOT_FOUND})
     @PutMapping("/{partnerId}/rate-limit")
     PartnerView rateLimit(@PathVariable String partnerId, @Valid @RequestBody RateLimitRequest request) {
         return view(partners.setRateLimit(partnerId, new RateLimit(request.requestsPerSecond(), request.burst())));

@@ -5,6 +5,6 @@ import org.boxoffice.web.ErrorCode;
 
 class PartnerNotFound extends ApiException {
     PartnerNotFound(String id) {
-        super(ErrorCode.PARTNER_NOT_FOUND, "No partner " + id);
+        super(ErrorCode.NOT_FOUND, "No partner " + id);
     }
 }

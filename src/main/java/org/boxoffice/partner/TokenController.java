@@ -1,5 +1,6 @@
 package org.boxoffice.partner;
 
+import org.boxoffice.web.ApiErrors;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,6 +30,7 @@ class TokenController {
     record TokenResponse(String accessToken, String tokenType, long expiresIn, Instant expiresAt, String scope) {
     }
 
+    @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.UNSUPPORTED_GRANT_TYPE, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_SUSPENDED})
     @PostMapping(path = PartnerGateFilter.TOKEN_PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TokenResponse> json(@RequestBody Map<String, Object> body,
                                        @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String basic) {
@@ -36,6 +38,7 @@ class TokenController {
                 text(body, "scope"), basic);
     }
 
+    @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.UNSUPPORTED_GRANT_TYPE, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_SUSPENDED})
     @PostMapping(path = PartnerGateFilter.TOKEN_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<TokenResponse> form(@RequestParam MultiValueMap<String, String> form,
                                        @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String basic) {

@@ -50,7 +50,7 @@ class TokenService {
     }
 
     Issued issue(Partner partner, Set<String> scopes) {
-        Instant now = Instant.now(clock);
+        Instant now = Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(LIFETIME);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER).subject(partner.id()).jwtID(UUID.randomUUID().toString())

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ public class ErrorResponses {
     }
 
     Envelope.Meta meta(HttpServletRequest request) {
-        return new Envelope.Meta(RequestIds.of(request), Instant.now(clock));
+        return new Envelope.Meta(RequestIds.of(request), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
     }
 
     Envelope failure(HttpServletRequest request, ErrorCode code, String message, Map<String, Object> details) {

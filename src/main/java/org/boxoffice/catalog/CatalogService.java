@@ -1,0 +1,71 @@
+package org.boxoffice.catalog;
+
+import java.util.List;
+import java.util.Map;
+import org.boxoffice.web.Page;
+import org.boxoffice.web.PageRequest;
+import org.springframework.stereotype.Service;
+
+/** Read side of the catalogue, for partners and for the features that build on events (inventory, quotes). */
+@Service
+public class CatalogService {
+    private final VenueRepository venues;
+    private final PerformerRepository performers;
+    private final EventRepository events;
+    private final SectionRepository sections;
+
+    CatalogService(VenueRepository venues, PerformerRepository performers, EventRepository events,
+                   SectionRepository sections) {
+        this.venues = venues;
+        this.performers = performers;
+        this.events = events;
+        this.sections = sections;
+    }
+
+    public Venue venue(String id) {
+        return venues.find(id).orElseThrow(() -> CatalogNotFound.venue(id));
+    }
+
+    public Page<Venue> venues(String q, PageRequest page) {
+        return new Page<>(venues.search(q, page.limit(), page.offset()), venues.count(q), page);
+    }
+
+    public Performer performer(String id) {
+        return performers.find(id).orElseThrow(() -> CatalogNotFound.performer(id));
+    }
+
+    public Page<Performer> performers(String q, PageRequest page) {
+        return new Page<>(performers.search(q, page.limit(), page.offset()), performers.count(q), page);
+    }
+
+    public Event event(String id) {
+        EventRepository.EventRow row = events.find(id).orElseThrow(() -> CatalogNotFound.event(id));
+        return withPerformers(List.of(row)).getFirst();
+    }
+
+    public Page<Event> events(EventSearch search, PageRequest page) {
+        List<EventRepository.EventRow> rows = events.search(search, page.limit(), page.offset());
+        return new Page<>(withPerformers(rows), events.count(search), page);
+    }
+
+    /** The sections of an existing event with their rows; {@code EVENT_NOT_FOUND} otherwise. */
+    public List<Section> sections(String eventId) {
+        List<Section> found = sections.ofEvent(eventId);
+        if (found.isEmpty() && events.find(eventId).isEmpty()) {
+            throw CatalogNotFound.event(eventId);
+        }
+        return found;
+    }
+
+    public Section section(String eventId, String sectionName) {
+        return sections(eventId).stream().filter(s -> s.name().equals(sectionName)).findFirst()
+                .orElseThrow(() -> CatalogNotFound.section(eventId, sectionName));
+    }
+
+    private List<Event> withPerformers(List<EventRepository.EventRow> rows) {
+        Map<String, List<Performer>> billing = rows.isEmpty() ? Map.of()
+                : performers.ofEvents(rows.stream().map(EventRepository.EventRow::id).toList());
+        return rows.stream().map(e -> new Event(e.id(), e.name(), e.venue(), e.startsAt(), e.timezone(), e.status(),
+                e.currency(), billing.getOrDefault(e.id(), List.of()))).toList();
+    }
+}

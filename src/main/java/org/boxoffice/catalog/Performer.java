@@ -1,0 +1,4 @@
+package org.boxoffice.catalog;
+
+public record Performer(String id, String name) {
+}

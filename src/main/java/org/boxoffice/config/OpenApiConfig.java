@@ -1,0 +1,209 @@
+package org.boxoffice.config;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.boxoffice.partner.CallingPartner;
+import org.boxoffice.partner.RequiresScope;
+import org.boxoffice.web.ApiErrors;
+import org.boxoffice.web.ErrorCode;
+import org.boxoffice.web.Page;
+import org.boxoffice.web.PageRequest;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * The OpenAPI document as partners see the API: success bodies inside the envelope, list endpoints with
+ * {@code limit}/{@code offset} and pagination, and every operation with each catalogue error it can answer.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+    private static final String ENVELOPE_REF = "#/components/schemas/";
+    private static final String PAGE_KEY = "x-boxoffice-page";
+
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CallingPartner.class, PageRequest.class);
+    }
+
+    @Bean
+    OpenAPI openApi() {
+        return new OpenAPI()
+                .info(new Info().title("Boxoffice Partner API").version("v1").description("""
+                        Ticket supplier API for partners (`/v1`) and operators (`/admin/v1`). Every response is an \
+                        envelope `{success, data | error, pagination?, meta}`; errors carry a code from the catalogue. \
+                        See README.md for the decisions this document records."""))
+                .components(new Components()
+                        .addSecuritySchemes("partnerToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT").description("From POST /v1/auth/token, valid 1 hour"))
+                        .addSecuritySchemes("operatorKey", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("The operator key"))
+                        .addSchemas("Meta", new ObjectSchema()
+                                .addProperty("request_id", new StringSchema())
+                                .addProperty("timestamp", new StringSchema().format("date-time")))
+                        .addSchemas("Pagination", new ObjectSchema()
+                                .addProperty("total", new IntegerSchema().format("int64"))
+                                .addProperty("limit", new IntegerSchema())
+                                .addProperty("offset", new IntegerSchema().format("int64"))
+                                .addProperty("has_more", new BooleanSchema()))
+                        .addSchemas("Error", new ObjectSchema()
+                                .addProperty("code", new StringSchema()._enum(EnumSet.allOf(ErrorCode.class).stream()
+                                        .map(Enum::name).toList()))
+                                .addProperty("message", new StringSchema())
+                                .addProperty("details", new ObjectSchema().description("e.g. {fields: [{field, message}]}")))
+                        .addSchemas("ErrorEnvelope", new ObjectSchema()
+                                .addProperty("success", new BooleanSchema()._default(false))
+                                .addProperty("error", ref("Error"))
+                                .addProperty("meta", ref("Meta"))));
+    }
+
+    /** Wraps success bodies in the envelope and adds the handler's own {@link ApiErrors}. */
+    @Bean
+    OperationCustomizer envelopeAndErrors() {
+        return (operation, handler) -> {
+            boolean page = Page.class.isAssignableFrom(handler.getReturnType().getParameterType());
+            if (page) {
+                operation.addExtension(PAGE_KEY, true);
+                operation.addParametersItem(new Parameter().in("query").name("limit").required(false)
+                        .description("1..100").schema(new IntegerSchema()._default(PageRequest.DEFAULT_LIMIT)));
+                operation.addParametersItem(new Parameter().in("query").name("offset").required(false)
+                        .schema(new IntegerSchema()._default(0)));
+            }
+            operation.getResponses().forEach((status, response) -> {
+                if (status.startsWith("2") && response.getContent() != null) {
+                    response.getContent().forEach((type, media) -> media.setSchema(envelope(media.getSchema(), handler, page)));
+                }
+            });
+            Set<ErrorCode> codes = EnumSet.noneOf(ErrorCode.class);
+            ApiErrors declared = handler.getMethodAnnotation(ApiErrors.class);
+            if (declared != null) {
+                codes.addAll(List.of(declared.value()));
+            }
+            if (handler.getMethodAnnotation(RequiresScope.class) != null
+                    || handler.getBeanType().isAnnotationPresent(RequiresScope.class)) {
+                codes.add(ErrorCode.FORBIDDEN);
+            }
+            if (hasBody(handler) || page || hasParameters(handler)) {
+                codes.add(ErrorCode.VALIDATION_ERROR);
+            }
+            if (hasBody(handler)) {
+                codes.addAll(List.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.PAYLOAD_TOO_LARGE));
+            }
+            addErrors(operation, codes);
+            return operation;
+        };
+    }
+
+    /** Errors every operation of a path family can answer, and its security scheme. */
+    @Bean
+    GlobalOpenApiCustomizer pathErrors() {
+        return openApi -> {
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getComponents().getSchemas().keySet().removeIf(name -> name.startsWith("Page"));
+            openApi.getPaths().forEach((path, item) -> operations(item).forEach(operation -> {
+                Set<ErrorCode> codes = EnumSet.of(ErrorCode.INTERNAL_ERROR, ErrorCode.SERVICE_UNAVAILABLE,
+                        ErrorCode.METHOD_NOT_ALLOWED);
+                if (path.startsWith("/v1/")) {
+                    codes.add(ErrorCode.RATE_LIMIT_EXCEEDED);
+                    if (!path.equals("/v1/auth/token")) {
+                        codes.addAll(List.of(ErrorCode.UNAUTHORIZED, ErrorCode.TOKEN_EXPIRED, ErrorCode.ACCOUNT_SUSPENDED));
+                        operation.addSecurityItem(new SecurityRequirement().addList("partnerToken"));
+                    }
+                } else if (path.startsWith("/admin/")) {
+                    codes.add(ErrorCode.UNAUTHORIZED);
+                    operation.addSecurityItem(new SecurityRequirement().addList("operatorKey"));
+                }
+                addErrors(operation, codes);
+                if (operation.getExtensions() != null) {
+                    operation.getExtensions().remove(PAGE_KEY);
+                }
+            }));
+        };
+    }
+
+    private static Schema<?> envelope(Schema<?> original, HandlerMethod handler, boolean page) {
+        Schema<?> data = original;
+        if (page) {
+            ResolvableType item = ResolvableType.forMethodReturnType(handler.getMethod()).getGeneric(0);
+            data = new ArraySchema().items(ref(item.resolve() == null ? "Object" : item.resolve().getSimpleName()));
+        }
+        ObjectSchema envelope = new ObjectSchema();
+        envelope.addProperty("success", new BooleanSchema()._default(true));
+        envelope.addProperty("data", data);
+        if (page) {
+            envelope.addProperty("pagination", ref("Pagination"));
+        }
+        envelope.addProperty("meta", ref("Meta"));
+        return envelope;
+    }
+
+    private static void addErrors(Operation operation, Set<ErrorCode> codes) {
+        Map<Integer, List<String>> byStatus = codes.stream().collect(Collectors.groupingBy(c -> c.status().value(),
+                TreeMap::new, Collectors.mapping(Enum::name, Collectors.toList())));
+        byStatus.forEach((status, names) -> {
+            ApiResponse existing = operation.getResponses().get(status.toString());
+            List<String> all = new ArrayList<>(names);
+            if (existing != null && existing.getDescription() != null && existing.getDescription().startsWith("Error: ")) {
+                all.addAll(List.of(existing.getDescription().substring(7).split(", ")));
+            }
+            String description = "Error: " + String.join(", ", all.stream().distinct().sorted().toList());
+            operation.getResponses().addApiResponse(status.toString(), new ApiResponse().description(description)
+                    .content(new Content().addMediaType("application/json", new MediaType().schema(ref("ErrorEnvelope")))));
+        });
+    }
+
+    private static List<Operation> operations(PathItem item) {
+        return item.readOperations();
+    }
+
+    private static boolean hasBody(HandlerMethod handler) {
+        for (var parameter : handler.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasParameters(HandlerMethod handler) {
+        for (var parameter : handler.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema ref(String name) {
+        return new Schema<>().$ref(ENVELOPE_REF + name);
+    }
+}

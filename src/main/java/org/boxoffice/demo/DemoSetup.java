@@ -1,0 +1,89 @@
+package org.boxoffice.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.boxoffice.catalog.CatalogService;
+import org.boxoffice.operator.OperatorKeys;
+import org.boxoffice.partner.BillingModel;
+import org.boxoffice.partner.PartnerService;
+import org.boxoffice.partner.PaymentMethodRef;
+import org.boxoffice.web.PageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start of a database with no catalogue, loads the demo catalogue and a demo partner with sandbox
+ * payment methods, prints the credentials once with a ready-to-paste token call, and keeps them in
+ * {@code ./data/demo-credentials.txt}.
+ */
+@Component
+@Order(1)
+@ConditionalOnProperty(name = "boxoffice.demo.enabled", havingValue = "true")
+class DemoSetup implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(DemoSetup.class);
+    private final DemoCatalog catalogue;
+    private final CatalogService catalog;
+    private final PartnerService partners;
+    private final OperatorKeys operatorKeys;
+    private final Path dataDir;
+    private final String publicUrl;
+
+    DemoSetup(DemoCatalog catalogue, CatalogService catalog, PartnerService partners, OperatorKeys operatorKeys,
+              @Value("${boxoffice.data-dir}") String dataDir, @Value("${boxoffice.public-url}") String publicUrl) {
+        this.catalogue = catalogue;
+        this.catalog = catalog;
+        this.partners = partners;
+        this.operatorKeys = operatorKeys;
+        this.dataDir = Path.of(dataDir);
+        this.publicUrl = publicUrl;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        Path file = dataDir.resolve("demo-credentials.txt");
+        if (catalog.venues(null, PageRequest.of(1, 0L)).total() > 0) {
+            log.info("Demo data already loaded; its credentials are in {}", file.toAbsolutePath());
+            return;
+        }
+        long tickets = catalogue.load();
+        PartnerService.WithSecret demo = partners.create("Demo Partner", BillingModel.PARTNER_BILLED);
+        partners.configurePayment(demo.partner().id(), new PaymentMethodRef("sandbox", "ba_sandbox"),
+                new PaymentMethodRef("sandbox", "tok_visa"));
+        String text = banner(demo, tickets);
+        Files.createDirectories(dataDir);
+        Files.writeString(file, text);
+        System.out.println(text);
+    }
+
+    private String banner(PartnerService.WithSecret demo, long tickets) {
+        String operatorKey = operatorKeys.generatedKey()
+                .orElse(operatorKeys.fromEnvironment() ? "(from BOXOFFICE_ADMIN_KEY)" : "(printed at first start)");
+        return """
+
+                ==================================================================================
+                 Boxoffice demo is ready: %d events, %d tickets, a partner with sandbox payments.
+                 These credentials are shown once; a copy is in %s.
+
+                   partner_id     %s
+                   client_id      %s
+                   client_secret  %s
+                   operator key   %s
+
+                 Get a token:
+                   curl -s -X POST %s/v1/auth/token -H 'Content-Type: application/json' \\
+                     -d '{"client_id":"%s","client_secret":"%s","grant_type":"client_credentials"}'
+
+                 API docs: %s/swagger-ui.html
+                ==================================================================================
+                """.formatted(DemoCatalog.EVENTS, tickets, dataDir.resolve("demo-credentials.txt"),
+                demo.partner().id(), demo.partner().clientId(), demo.clientSecret(), operatorKey,
+                publicUrl, demo.partner().clientId(), demo.clientSecret(), publicUrl);
+    }
+}

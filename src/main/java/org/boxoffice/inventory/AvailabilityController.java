@@ -1,0 +1,46 @@
+package org.boxoffice.inventory;
+
+import org.boxoffice.web.ErrorCode;
+import org.boxoffice.web.ApiErrors;
+import java.util.List;
+import org.boxoffice.partner.RequiresScope;
+import org.boxoffice.partner.Scope;
+import org.boxoffice.shared.MoneyView;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Partner view of live availability by section and row (API.md §4). */
+@RestController
+@RequiresScope(Scope.EVENTS_READ)
+class AvailabilityController {
+    private final AvailabilityService availability;
+
+    AvailabilityController(AvailabilityService availability) {
+        this.availability = availability;
+    }
+
+    record SectionView(String sectionId, String sectionName, String sectionNameDisplay, boolean isGa,
+                       long availableQuantity, MoneyView minPrice) {
+    }
+
+    record RowView(String rowName, String rowNameDisplay, int rowRank, long availableQuantity, long maxContiguous,
+                   MoneyView unitPrice, List<String> deliveryTypes) {
+    }
+
+    @ApiErrors({ErrorCode.EVENT_NOT_FOUND})
+    @GetMapping("/v1/events/{eventId}/sections")
+    List<SectionView> sections(@PathVariable String eventId) {
+        return availability.sections(eventId).stream().map(a -> new SectionView(a.section().id(), a.section().name(),
+                a.section().displayName(), a.section().ga(), a.available(), MoneyView.of(a.minPriceMinor(), a.currency())))
+                .toList();
+    }
+
+    @ApiErrors({ErrorCode.EVENT_NOT_FOUND, ErrorCode.SECTION_NOT_FOUND})
+    @GetMapping("/v1/events/{eventId}/sections/{sectionName}/rows")
+    List<RowView> rows(@PathVariable String eventId, @PathVariable String sectionName) {
+        return availability.rows(eventId, sectionName).stream().map(a -> new RowView(a.row().name(),
+                a.row().displayName(), a.row().rank(), a.available(), a.maxContiguous(),
+                MoneyView.of(a.minPriceMinor(), a.currency()), a.deliveryTypes())).toList();
+    }
+}

@@ -1,0 +1,66 @@
+package org.boxoffice.inventory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.boxoffice.catalog.AvailabilitySummaries;
+import org.boxoffice.catalog.CatalogService;
+import org.boxoffice.catalog.Row;
+import org.boxoffice.catalog.Section;
+import org.springframework.stereotype.Service;
+
+/** Live availability, exact at the moment of the call: holds and sales count at once, expired holds are free. */
+@Service
+public class AvailabilityService implements AvailabilitySummaries {
+    private final CatalogService catalog;
+    private final TicketRepository tickets;
+    private final Clock clock;
+
+    AvailabilityService(CatalogService catalog, TicketRepository tickets, Clock clock) {
+        this.catalog = catalog;
+        this.tickets = tickets;
+        this.clock = clock;
+    }
+
+    public record SectionAvailability(Section section, long available, long minPriceMinor, String currency) {
+    }
+
+    public record RowAvailability(Row row, long available, long maxContiguous, long minPriceMinor, String currency,
+                                  List<String> deliveryTypes) {
+    }
+
+    @Override
+    public Map<String, Summary> forEvents(Collection<String> eventIds) {
+        return eventIds.isEmpty() ? Map.of() : tickets.summaries(eventIds, Instant.now(clock));
+    }
+
+    /** Sections of the event that have at least one ticket available, in the operator's order. */
+    public List<SectionAvailability> sections(String eventId) {
+        String currency = catalog.event(eventId).currency();
+        List<Section> sections = catalog.sections(eventId);
+        Map<String, List<TicketRepository.RowAvailability>> bySection = tickets.rowAvailability(eventId, null, Instant.now(clock))
+                .stream().collect(Collectors.groupingBy(TicketRepository.RowAvailability::sectionId));
+        return sections.stream().filter(s -> bySection.containsKey(s.id())).map(s -> {
+            List<TicketRepository.RowAvailability> rows = bySection.get(s.id());
+            return new SectionAvailability(s, rows.stream().mapToLong(TicketRepository.RowAvailability::available).sum(),
+                    rows.stream().mapToLong(TicketRepository.RowAvailability::minPriceMinor).min().orElse(0), currency);
+        }).toList();
+    }
+
+    /** Rows of one section that have at least one ticket available, best rank first. */
+    public List<RowAvailability> rows(String eventId, String sectionName) {
+        String currency = catalog.event(eventId).currency();
+        Section section = catalog.section(eventId, sectionName);
+        Map<String, Row> rows = section.rows().stream().collect(Collectors.toMap(Row::id, Function.identity()));
+        return tickets.rowAvailability(eventId, section.id(), Instant.now(clock)).stream()
+                .map(a -> new RowAvailability(rows.get(a.rowId()), a.available(), a.maxContiguous(), a.minPriceMinor(),
+                        currency, a.deliveryTypes()))
+                .sorted(Comparator.comparingInt((RowAvailability r) -> r.row().rank()).thenComparing(r -> r.row().name()))
+                .toList();
+    }
+}
