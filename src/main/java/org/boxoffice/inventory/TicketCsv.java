@@ -59,7 +59,7 @@ final class TicketCsv {
         }
         List<String> types = f.get(6).isBlank() ? List.of()
                 : Arrays.stream(f.get(6).split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new TicketBatch(Integer.toString(line), f.get(0).trim(), blankToNull(f.get(1)), number(f.get(2), "seat_from"),
+        return new TicketBatch(line, f.get(0).trim(), blankToNull(f.get(1)), number(f.get(2), "seat_from"),
                 number(f.get(3), "seat_to"), number(f.get(4), "quantity"), f.get(5).trim(), types);
     }
 
