@@ -45,9 +45,13 @@ class DemoSetup implements ApplicationRunner {
         this.publicUrl = publicUrl;
     }
 
+    Path credentialsFile() {
+        return dataDir.resolve("demo-credentials.txt");
+    }
+
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        Path file = dataDir.resolve("demo-credentials.txt");
+        Path file = credentialsFile();
         if (catalog.venues(null, PageRequest.of(1, 0L)).total() > 0) {
             log.info("Demo data already loaded; its credentials are in {}", file.toAbsolutePath());
             return;

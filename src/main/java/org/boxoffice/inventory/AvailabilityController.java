@@ -20,26 +20,26 @@ class AvailabilityController {
         this.availability = availability;
     }
 
-    record SectionView(String sectionId, String sectionName, String sectionNameDisplay, boolean isGa,
+    record SectionAvailabilityView(String sectionId, String sectionName, String sectionNameDisplay, boolean isGa,
                        long availableQuantity, MoneyView minPrice) {
     }
 
-    record RowView(String rowName, String rowNameDisplay, int rowRank, long availableQuantity, long maxContiguous,
+    record RowAvailabilityView(String rowName, String rowNameDisplay, int rowRank, long availableQuantity, long maxContiguous,
                    MoneyView unitPrice, List<String> deliveryTypes) {
     }
 
     @ApiErrors({ErrorCode.EVENT_NOT_FOUND})
     @GetMapping("/v1/events/{eventId}/sections")
-    List<SectionView> sections(@PathVariable String eventId) {
-        return availability.sections(eventId).stream().map(a -> new SectionView(a.section().id(), a.section().name(),
+    List<SectionAvailabilityView> sections(@PathVariable String eventId) {
+        return availability.sections(eventId).stream().map(a -> new SectionAvailabilityView(a.section().id(), a.section().name(),
                 a.section().displayName(), a.section().ga(), a.available(), MoneyView.of(a.minPriceMinor(), a.currency())))
                 .toList();
     }
 
     @ApiErrors({ErrorCode.EVENT_NOT_FOUND, ErrorCode.SECTION_NOT_FOUND})
     @GetMapping("/v1/events/{eventId}/sections/{sectionName}/rows")
-    List<RowView> rows(@PathVariable String eventId, @PathVariable String sectionName) {
-        return availability.rows(eventId, sectionName).stream().map(a -> new RowView(a.row().name(),
+    List<RowAvailabilityView> rows(@PathVariable String eventId, @PathVariable String sectionName) {
+        return availability.rows(eventId, sectionName).stream().map(a -> new RowAvailabilityView(a.row().name(),
                 a.row().displayName(), a.row().rank(), a.available(), a.maxContiguous(),
                 MoneyView.of(a.minPriceMinor(), a.currency()), a.deliveryTypes())).toList();
     }

@@ -1,0 +1,59 @@
+package org.boxoffice;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of DESIGN.md, enforced. */
+class ArchitectureTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.boxoffice");
+    }
+
+    @Test
+    void featuresHaveNoCycles() {
+        slices().matching("org.boxoffice.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void controllersNeverTouchRepositories() {
+        noClasses().that().haveSimpleNameEndingWith("Controller")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository").check(classes);
+    }
+
+    @Test
+    void repositoriesStayInsideTheirFeature() {
+        classes().that().haveSimpleNameEndingWith("Repository").should().notBePublic().check(classes);
+    }
+
+    @Test
+    void stripeIsOnlyUsedByItsAdapter() {
+        noClasses().that().resideOutsideOfPackage("org.boxoffice.payment.stripe..")
+                .should().dependOnClassesThat().resideInAPackage("com.stripe..").check(classes);
+    }
+
+    @Test
+    void theWebLayerAndSharedKernelKnowNoFeature() {
+        noClasses().that().resideInAnyPackage("org.boxoffice.web..", "org.boxoffice.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.partner..", "org.boxoffice.catalog..",
+                        "org.boxoffice.inventory..", "org.boxoffice.operator..", "org.boxoffice.demo..",
+                        "org.boxoffice.config..")
+                .check(classes);
+    }
+
+    @Test
+    void featuresDoNotDependOnWiring() {
+        noClasses().that().resideOutsideOfPackages("org.boxoffice.config..", "org.boxoffice")
+                .should().dependOnClassesThat().resideInAPackage("org.boxoffice.config..").check(classes);
+    }
+}

@@ -1,0 +1,54 @@
+package org.boxoffice.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.RestAssured;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.boxoffice.support.ApiTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The served OpenAPI document must equal the committed {@code docs/openapi.json}, so every change to the contract
+ * is a visible diff in review. After an intended change: {@code ./mvnw test -Dtest=OpenApiDocumentTest -Dopenapi.update=true}.
+ */
+class OpenApiDocumentTest extends ApiTest {
+    private static final Path SNAPSHOT = Path.of("docs/openapi.json");
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    @Test
+    void theServedDocumentMatchesTheCommittedSnapshot() throws IOException {
+        String served = RestAssured.get("/v3/api-docs").then().statusCode(200).extract().asString();
+        JsonNode document = JSON.readTree(served);
+        ((tools.jackson.databind.node.ObjectNode) document).remove("servers"); // the random test port
+        String normalized = JSON.writeValueAsString(JSON.treeToValue(document, Object.class)) + "\n";
+        if (Boolean.getBoolean("openapi.update")) {
+            Files.createDirectories(SNAPSHOT.getParent());
+            Files.writeString(SNAPSHOT, normalized);
+        }
+        assertThat(Files.exists(SNAPSHOT)).as("docs/openapi.json exists").isTrue();
+        assertThat(normalized).as("served OpenAPI document vs docs/openapi.json (see this test's javadoc)")
+                .isEqualTo(Files.readString(SNAPSHOT));
+    }
+
+    @Test
+    void everyOperationDocumentsItsErrors() throws IOException {
+        JsonNode paths = JSON.readTree(RestAssured.get("/v3/api-docs").asString()).path("paths");
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode responses = operation.getValue().path("responses");
+            assertThat(responses.has("500")).as(operation.getKey() + " " + path.getKey() + " documents 500").isTrue();
+            if (path.getKey().startsWith("/v1/") && !path.getKey().equals("/v1/auth/token")) {
+                assertThat(responses.path("401").path("description").asString())
+                        .as(path.getKey()).contains("UNAUTHORIZED").contains("TOKEN_EXPIRED");
+                assertThat(responses.has("429")).isTrue();
+            }
+        }));
+        assertThat(paths.path("/v1/events/{eventId}").path("get").path("responses").path("404").path("description").asString())
+                .contains("EVENT_NOT_FOUND");
+    }
+}

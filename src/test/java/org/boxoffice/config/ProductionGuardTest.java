@@ -1,0 +1,33 @@
+package org.boxoffice.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.boxoffice.BoxofficeApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+class ProductionGuardTest {
+
+    @Test
+    void theProdProfileRefusesToStartWithoutAnExternalDatabaseAndKeys() {
+        assertThatThrownBy(() -> BoxofficeApplication.application().run("--spring.profiles.active=prod",
+                "--server.port=0", "--boxoffice.db.url=", "--boxoffice.admin-key="))
+                .hasMessageContaining("BOXOFFICE_DB_URL").hasMessageContaining("BOXOFFICE_ADMIN_KEY")
+                .hasMessageContaining("BOXOFFICE_TOKEN_SIGNING_KEY");
+    }
+
+    @Test
+    void aShortSigningKeyIsRefusedAndACompleteConfigurationPasses() {
+        MockEnvironment env = new MockEnvironment().withProperty("boxoffice.db.url", "jdbc:postgresql://db/boxoffice")
+                .withProperty("boxoffice.db.user", "u").withProperty("boxoffice.db.password", "p")
+                .withProperty("boxoffice.admin-key", "k").withProperty("boxoffice.token-signing-key", "short");
+        env.setActiveProfiles("prod");
+        assertThatThrownBy(() -> ProductionGuard.check(env)).hasMessageContaining("at least 32");
+        env.setProperty("boxoffice.token-signing-key", "x".repeat(32));
+        ProductionGuard.check(env);
+        MockEnvironment dev = new MockEnvironment();
+        ProductionGuard.check(dev);
+        assertThat(dev.getActiveProfiles()).isEmpty();
+    }
+}
