@@ -44,8 +44,8 @@ public class CatalogService {
     }
 
     public Page<Event> events(EventSearch search, PageRequest page) {
-        List<EventRepository.EventRow> rows = events.search(search, page.limit(), page.offset());
-        return new Page<>(withPerformers(rows), events.count(search), page);
+        EventRepository.Found found = events.search(search, page.limit(), page.offset());
+        return new Page<>(withPerformers(found.rows()), found.total(), page);
     }
 
     /** The sections of an existing event with their rows; {@code EVENT_NOT_FOUND} otherwise. */

@@ -54,15 +54,26 @@ class EventRepository {
                 .param("id", id).param("status", status.wire()).update() == 1;
     }
 
-    List<EventRow> search(EventSearch search, int limit, long offset) {
-        Where where = where(search);
-        JdbcClient.StatementSpec spec = jdbc.sql(SELECT + where.sql + " ORDER BY e.starts_at, e.id LIMIT :limit OFFSET :offset")
-                .param("limit", limit).param("offset", offset);
-        where.params.forEach(spec::param);
-        return spec.query(EventRepository::map).list();
+    /** A page of matches and the number of all matches. */
+    record Found(List<EventRow> rows, long total) {
     }
 
-    long count(EventSearch search) {
+    /** One scan gives the page and, through a window count, the total; only a page past the end needs a count. */
+    Found search(EventSearch search, int limit, long offset) {
+        Where where = where(search);
+        JdbcClient.StatementSpec spec = jdbc.sql(SELECT.replace("SELECT ", "SELECT count(*) OVER () AS total, ") + where.sql
+                        + " ORDER BY e.starts_at, e.id LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset);
+        where.params.forEach(spec::param);
+        long[] total = {-1};
+        List<EventRow> rows = spec.query((rs, n) -> {
+            total[0] = rs.getLong("total");
+            return map(rs, n);
+        }).list();
+        return new Found(rows, total[0] >= 0 ? total[0] : count(search));
+    }
+
+    private long count(EventSearch search) {
         Where where = where(search);
         JdbcClient.StatementSpec spec = jdbc.sql("SELECT count(*) FROM events e JOIN venues v ON v.id = e.venue_id" + where.sql);
         where.params.forEach(spec::param);
