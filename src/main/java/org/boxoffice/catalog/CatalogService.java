@@ -48,18 +48,14 @@ public class CatalogService {
         return new Page<>(withPerformers(found.rows()), found.total(), page);
     }
 
-    /** The sections of an existing event with their rows; {@code EVENT_NOT_FOUND} otherwise. */
-    public List<Section> sections(String eventId) {
-        List<Section> found = sections.ofEvent(eventId);
-        if (found.isEmpty() && events.find(eventId).isEmpty()) {
-            throw CatalogNotFound.event(eventId);
-        }
-        return found;
+    /** State, currency and seating plan of an existing event; {@code EVENT_NOT_FOUND} otherwise. */
+    public EventLayout layout(String eventId) {
+        return sections.layout(eventId).orElseThrow(() -> CatalogNotFound.event(eventId));
     }
 
-    public Section section(String eventId, String sectionName) {
-        return sections(eventId).stream().filter(s -> s.name().equals(sectionName)).findFirst()
-                .orElseThrow(() -> CatalogNotFound.section(eventId, sectionName));
+    /** The sections of an existing event with their rows; {@code EVENT_NOT_FOUND} otherwise. */
+    public List<Section> sections(String eventId) {
+        return layout(eventId).sections();
     }
 
     private List<Event> withPerformers(List<EventRepository.EventRow> rows) {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.boxoffice.catalog.AvailabilitySummaries;
 import org.boxoffice.catalog.CatalogService;
+import org.boxoffice.catalog.EventLayout;
 import org.boxoffice.catalog.Row;
 import org.boxoffice.catalog.Section;
 import org.springframework.stereotype.Service;
@@ -41,8 +42,9 @@ public class AvailabilityService implements AvailabilitySummaries {
 
     /** Sections of the event that have at least one ticket available, in the operator's order. */
     public List<SectionAvailability> sections(String eventId) {
-        String currency = catalog.event(eventId).currency();
-        List<Section> sections = catalog.sections(eventId);
+        EventLayout layout = catalog.layout(eventId);
+        String currency = layout.currency();
+        List<Section> sections = layout.sections();
         Map<String, List<TicketRepository.RowAvailability>> bySection = tickets.rowAvailability(eventId, null, Instant.now(clock))
                 .stream().collect(Collectors.groupingBy(TicketRepository.RowAvailability::sectionId));
         return sections.stream().filter(s -> bySection.containsKey(s.id())).map(s -> {
@@ -54,8 +56,9 @@ public class AvailabilityService implements AvailabilitySummaries {
 
     /** Rows of one section that have at least one ticket available, best rank first. */
     public List<RowAvailability> rows(String eventId, String sectionName) {
-        String currency = catalog.event(eventId).currency();
-        Section section = catalog.section(eventId, sectionName);
+        EventLayout layout = catalog.layout(eventId);
+        String currency = layout.currency();
+        Section section = layout.requireSection(sectionName);
         Map<String, Row> rows = section.rows().stream().collect(Collectors.toMap(Row::id, Function.identity()));
         return tickets.rowAvailability(eventId, section.id(), Instant.now(clock)).stream()
                 .map(a -> new RowAvailability(rows.get(a.rowId()), a.available(), a.maxContiguous(), a.minPriceMinor(),

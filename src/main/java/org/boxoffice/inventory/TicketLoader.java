@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.boxoffice.catalog.CatalogService;
-import org.boxoffice.catalog.Event;
+import org.boxoffice.catalog.EventLayout;
 import org.boxoffice.catalog.Row;
 import org.boxoffice.catalog.Section;
 import org.boxoffice.shared.Money;
@@ -42,9 +42,9 @@ public class TicketLoader {
 
     @Transactional
     public Loaded load(String eventId, List<TicketBatch> batches, String detailsKey) {
-        Event event = catalog.event(eventId);
+        EventLayout event = catalog.layout(eventId);
         Map<String, Section> sections = new HashMap<>();
-        catalog.sections(eventId).forEach(s -> sections.put(s.name(), s));
+        event.sections().forEach(s -> sections.put(s.name(), s));
         List<Map<String, Object>> problems = new ArrayList<>();
         List<TicketRepository.Placement> placements = new ArrayList<>();
         Map<String, TreeSet<Integer>> seatsInRequest = new HashMap<>();
@@ -69,10 +69,10 @@ public class TicketLoader {
         for (TicketRepository.Placement p : placements) {
             count += tickets.insert(p, now);
         }
-        return new Loaded(eventId, placements.size(), count);
+        return new Loaded(event.eventId(), placements.size(), count);
     }
 
-    private TicketRepository.Placement place(Event event, Map<String, Section> sections, TicketBatch b) {
+    private TicketRepository.Placement place(EventLayout event, Map<String, Section> sections, TicketBatch b) {
         Section section = sections.get(b.sectionName());
         check(section != null, "unknown section " + b.sectionName());
         Row row = b.rowName() == null || b.rowName().isBlank()
@@ -86,7 +86,7 @@ public class TicketLoader {
             check(b.seatFrom() == null && b.seatTo() == null, "GA tickets have no seat numbers; give a quantity");
             check(b.quantity() != null && b.quantity() >= 1 && b.quantity() <= MAX_GA_PER_BATCH,
                     "quantity must be between 1 and " + MAX_GA_PER_BATCH);
-            return new TicketRepository.Placement(event.id(), section.id(), row.id(), null, null, b.quantity(), price,
+            return new TicketRepository.Placement(event.eventId(), section.id(), row.id(), null, null, b.quantity(), price,
                     event.currency(), types);
         }
         check(b.quantity() == null, "seated tickets are given as seat_from and seat_to, not a quantity");
@@ -96,7 +96,7 @@ public class TicketLoader {
         check(count <= MAX_SEATS_PER_BATCH, "at most " + MAX_SEATS_PER_BATCH + " seats per line");
         List<Integer> existing = tickets.existingSeats(row.id(), b.seatFrom(), b.seatTo());
         check(existing.isEmpty(), "seats already loaded in row " + row.name() + ": " + abbreviate(existing));
-        return new TicketRepository.Placement(event.id(), section.id(), row.id(), b.seatFrom(), b.seatTo(), count, price,
+        return new TicketRepository.Placement(event.eventId(), section.id(), row.id(), b.seatFrom(), b.seatTo(), count, price,
                 event.currency(), types);
     }
 

@@ -1,0 +1,76 @@
+package org.boxoffice.inventory;
+
+import static org.boxoffice.shared.SqlTime.ts;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Taking and moving holds. Every change of availability goes through here: lock what becomes less available
+ * ({@code FOR UPDATE SKIP LOCKED}), check, then write, in the caller's transaction.
+ */
+@Repository
+class HoldRepository {
+    private final JdbcClient jdbc;
+
+    HoldRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Locks the row's tickets that are available now, in seat order, skipping those another transaction holds. */
+    List<HeldTicket> lockAvailable(String rowId, Instant now, Integer limit, boolean locking) {
+        String lock = locking ? " FOR UPDATE SKIP LOCKED" : "";
+        String bounded = limit == null ? "" : " LIMIT " + limit;
+        return jdbc.sql("SELECT id, seat_number, price_minor, delivery_types FROM tickets WHERE row_id = :row AND "
+                        + TicketRepository.AVAILABLE + " ORDER BY seat_number NULLS LAST, id" + bounded + lock)
+                .param("row", rowId).param("now", ts(now))
+                .query(HoldRepository::map).list();
+    }
+
+    /** Gives the locked tickets to {@code holdId} until {@code until}. */
+    int take(Collection<String> ticketIds, String holdId, Instant until) {
+        return jdbc.sql("UPDATE tickets SET hold_id = :hold, held_until = :until WHERE id = ANY(:ids)")
+                .param("hold", holdId).param("until", ts(until)).param("ids", ticketIds.toArray(String[]::new)).update();
+    }
+
+    /** Moves unsold tickets from one owner to another, as long as the first still owns them. */
+    int move(Collection<String> ticketIds, String fromHold, String toHold, Instant until) {
+        return jdbc.sql("""
+                        UPDATE tickets SET hold_id = :to, held_until = :until
+                        WHERE id = ANY(:ids) AND hold_id = :from AND NOT sold""")
+                .param("to", toHold).param("until", ts(until)).param("from", fromHold)
+                .param("ids", ticketIds.toArray(String[]::new)).update();
+    }
+
+    int sell(String holdId) {
+        return jdbc.sql("UPDATE tickets SET sold = true, held_until = NULL WHERE hold_id = :hold AND NOT sold")
+                .param("hold", holdId).update();
+    }
+
+    /** Returns the owner's tickets to sale, sold or not (a cancelled order gives its seats back). */
+    int release(String holdId) {
+        return jdbc.sql("UPDATE tickets SET sold = false, hold_id = NULL, held_until = NULL WHERE hold_id = :hold")
+                .param("hold", holdId).update();
+    }
+
+    /** Forgets holds that expired before {@code before}: only tidying, availability never depended on it. */
+    int clearExpired(Instant before) {
+        return jdbc.sql("UPDATE tickets SET hold_id = NULL, held_until = NULL WHERE NOT sold AND held_until <= :before")
+                .param("before", ts(before)).update();
+    }
+
+    private static HeldTicket map(ResultSet rs, int n) throws SQLException {
+        int seat = rs.getInt("seat_number");
+        Integer seatNumber = rs.wasNull() ? null : seat;
+        Array types = rs.getArray("delivery_types");
+        return new HeldTicket(rs.getString("id"), seatNumber, rs.getLong("price_minor"),
+                Arrays.asList((String[]) types.getArray()));
+    }
+}
