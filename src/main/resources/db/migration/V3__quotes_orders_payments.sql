@@ -13,6 +13,11 @@ CREATE TABLE quotes (
     event_id          text        NOT NULL REFERENCES events (id),
     section_id        text        NOT NULL REFERENCES sections (id),
     row_id            text        NOT NULL REFERENCES seat_rows (id),
+    -- Names as quoted, so a quote reads the same whatever the operator renames later.
+    section_name      text        NOT NULL,
+    section_display   text        NOT NULL,
+    row_name          text        NOT NULL,
+    row_display       text        NOT NULL,
     ticket_ids        text[]      NOT NULL,
     seats             text[]      NOT NULL,
     quantity          integer     NOT NULL CHECK (quantity BETWEEN 1 AND 20),

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.boxoffice.web.ApiException;
+import org.boxoffice.web.Callers;
 import org.boxoffice.web.ErrorCode;
 import org.boxoffice.web.ErrorResponses;
 import org.boxoffice.web.RateLimiter;
@@ -69,6 +70,7 @@ class PartnerGateFilter extends OncePerRequestFilter {
         } else {
             if (authenticated != null) {
                 request.setAttribute(CallingPartner.ATTRIBUTE, authenticated.caller());
+                request.setAttribute(Callers.PARTNER_ID, authenticated.partner().id());
             }
             chain.doFilter(request, response);
         }

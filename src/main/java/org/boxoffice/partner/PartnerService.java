@@ -40,6 +40,15 @@ public class PartnerService {
         return partners.find(id).orElseThrow(() -> new PartnerNotFound(id));
     }
 
+    /** The partner, if it can buy: both a payout method and a card on file; {@code PAYMENT_NOT_CONFIGURED} otherwise. */
+    public Partner requirePaymentConfigured(String id) {
+        Partner partner = get(id);
+        if (!partner.paymentConfigured()) {
+            throw new PaymentNotConfigured();
+        }
+        return partner;
+    }
+
     public Page<Partner> list(PageRequest page) {
         return new Page<>(partners.list(page.limit(), page.offset()), partners.count(), page);
     }

@@ -27,6 +27,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
     IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT),
     BASKET_STATUS_CONFLICT(HttpStatus.CONFLICT),
+    /** Not in API.md §10: an operator transition the order's current status does not allow. */
+    ORDER_STATUS_CONFLICT(HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     /** Not in API.md §10: an Accept header nothing here can satisfy. */

@@ -1,0 +1,22 @@
+package org.boxoffice.inventory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Clears expired holds from tickets. Only tidying: availability compares {@code held_until} with the clock in every
+ * query, so an expired hold is free at once whether or not this has run. Harmless on several nodes at once.
+ */
+@Component
+class HoldSweeper {
+    private final HoldService holds;
+
+    HoldSweeper(HoldService holds) {
+        this.holds = holds;
+    }
+
+    @Scheduled(fixedDelayString = "${boxoffice.inventory.sweep-every:PT5M}", initialDelayString = "PT5M")
+    void sweep() {
+        holds.clearExpired();
+    }
+}

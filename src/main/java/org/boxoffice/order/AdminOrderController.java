@@ -1,0 +1,91 @@
+package org.boxoffice.order;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.boxoffice.catalog.CatalogService;
+import org.boxoffice.catalog.Event;
+import org.boxoffice.payment.PaymentAttempt;
+import org.boxoffice.payment.Payments;
+import org.boxoffice.web.ApiErrors;
+import org.boxoffice.web.ErrorCode;
+import org.boxoffice.web.Page;
+import org.boxoffice.web.PageRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operator API for orders: read any partner's, fulfil, cancel with refund. */
+@RestController
+@RequestMapping("/admin/v1/orders")
+class AdminOrderController {
+    private final OrderService orders;
+    private final OrderLifecycle lifecycle;
+    private final CatalogService catalog;
+    private final Payments payments;
+
+    AdminOrderController(OrderService orders, OrderLifecycle lifecycle, CatalogService catalog, Payments payments) {
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.catalog = catalog;
+        this.payments = payments;
+    }
+
+    record AdminOrderView(String partnerId, OrderView order, List<PaymentAttempt> paymentAttempts) {
+    }
+
+    record Expired(int expired) {
+    }
+
+    @GetMapping
+    Page<OrderView> list(@RequestParam(name = "partner_id", required = false) String partnerId,
+                         @RequestParam(required = false) String status,
+                         @RequestParam(name = "event_id", required = false) String eventId, PageRequest page) {
+        Page<OrderService.Placed> found = orders.list(new OrderRepository.Filter(partnerId, OrderQuery.status(status), eventId,
+                null, null), page);
+        Map<String, Event> events = new HashMap<>();
+        return found.map(p -> OrderView.of(p, events.computeIfAbsent(p.order().eventId(), catalog::event)));
+    }
+
+    @GetMapping("/{orderId}")
+    @ApiErrors({ErrorCode.ORDER_NOT_FOUND})
+    AdminOrderView get(@PathVariable String orderId) {
+        return view(orderId);
+    }
+
+    @PostMapping("/{orderId}/transfer-sent")
+    @ApiErrors({ErrorCode.ORDER_NOT_FOUND, ErrorCode.ORDER_STATUS_CONFLICT})
+    AdminOrderView transferSent(@PathVariable String orderId) {
+        lifecycle.transferSent(orderId);
+        return view(orderId);
+    }
+
+    @PostMapping("/{orderId}/delivered")
+    @ApiErrors({ErrorCode.ORDER_NOT_FOUND, ErrorCode.ORDER_STATUS_CONFLICT})
+    AdminOrderView delivered(@PathVariable String orderId) {
+        lifecycle.delivered(orderId);
+        return view(orderId);
+    }
+
+    @PostMapping("/{orderId}/cancel")
+    @ApiErrors({ErrorCode.ORDER_NOT_FOUND, ErrorCode.ORDER_STATUS_CONFLICT})
+    AdminOrderView cancel(@PathVariable String orderId) {
+        lifecycle.cancel(orderId);
+        return view(orderId);
+    }
+
+    /** Runs the deadline job now (it also runs every minute on every node). */
+    @PostMapping("/expire-overdue")
+    Expired expireOverdue() {
+        return new Expired(lifecycle.expireOverdue());
+    }
+
+    private AdminOrderView view(String orderId) {
+        OrderService.Placed placed = orders.find(orderId);
+        return new AdminOrderView(placed.order().partnerId(), OrderView.of(placed, catalog.event(placed.order().eventId())),
+                payments.ofOrder(orderId));
+    }
+}

@@ -1,0 +1,136 @@
+package org.boxoffice.order;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.boxoffice.inventory.HoldService;
+import org.boxoffice.payment.PaymentAttempt;
+import org.boxoffice.payment.PaymentOutcome;
+import org.boxoffice.payment.PaymentSettled;
+import org.boxoffice.payment.Payments;
+import org.boxoffice.quote.QuoteService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What happens to an order after it is placed: the operator's fulfilment steps, cancellation with refund,
+ * expiry of undelivered transfers, and the outcome of payments that reconciliation settled.
+ */
+@Service
+public class OrderLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
+    static final List<OrderStatus> SENDABLE = List.of(OrderStatus.CONFIRMED);
+    static final List<OrderStatus> DELIVERABLE = List.of(OrderStatus.CONFIRMED, OrderStatus.TRANSFER_SENT);
+    static final List<OrderStatus> CANCELLABLE = List.of(OrderStatus.CONFIRMED, OrderStatus.TRANSFER_SENT,
+            OrderStatus.TRANSFER_EXPIRED);
+    private final OrderRepository orders;
+    private final OrderPlacement placement;
+    private final QuoteService quotes;
+    private final HoldService holds;
+    private final Payments payments;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    OrderLifecycle(OrderRepository orders, OrderPlacement placement, QuoteService quotes, HoldService holds,
+                   Payments payments, TransactionTemplate transaction, Clock clock) {
+        this.orders = orders;
+        this.placement = placement;
+        this.quotes = quotes;
+        this.holds = holds;
+        this.payments = payments;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public Order transferSent(String orderId) {
+        return move(orderId, SENDABLE, OrderStatus.TRANSFER_SENT, "mark as transfer sent");
+    }
+
+    public Order delivered(String orderId) {
+        return move(orderId, DELIVERABLE, OrderStatus.DELIVERED, "mark as delivered");
+    }
+
+    /**
+     * Cancels and refunds in full: the seats return to sale and a refund attempt is recorded in one transaction;
+     * the provider is called after it commits; its answer is recorded by compare-and-set.
+     */
+    public Order cancel(String orderId) {
+        PaymentAttempt refund = transaction.execute(status -> {
+            Order order = move(orderId, CANCELLABLE, OrderStatus.CANCELLED, "cancel");
+            holds.release(orderId);
+            PaymentAttempt charge = payments.ofOrder(orderId).stream()
+                    .filter(a -> a.kind() == PaymentAttempt.Kind.CHARGE && a.status() == PaymentAttempt.Status.SUCCEEDED)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("confirmed order " + orderId + " has no charge"));
+            return payments.open(orderId, order.partnerId(), PaymentAttempt.Kind.REFUND, charge.provider(),
+                    charge.providerReference(), charge.amountMinor(), charge.currency());
+        });
+        PaymentOutcome outcome = payments.call(refund, "Refund of order " + orderId);
+        transaction.executeWithoutResult(status -> {
+            if (payments.settle(refund, outcome)) {
+                applyRefund(refund, outcome);
+            }
+        });
+        return find(orderId);
+    }
+
+    /** Moves every undelivered order past its deadline to {@code transfer_expired}; safe on every node at once. */
+    @Scheduled(fixedDelayString = "${boxoffice.orders.expire-every:PT60S}", initialDelayString = "PT60S")
+    public int expireOverdue() {
+        int expired = orders.expireOverdue(Instant.now(clock));
+        if (expired > 0) {
+            log.info("{} orders passed their delivery deadline undelivered", expired);
+        }
+        return expired;
+    }
+
+    /** Reconciliation decided a payment that had no answer: finish the order in the same transaction. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onPaymentSettled(PaymentSettled settled) {
+        PaymentAttempt attempt = settled.attempt();
+        if (attempt.kind() == PaymentAttempt.Kind.REFUND) {
+            applyRefund(attempt, settled.outcome());
+            return;
+        }
+        Order order = orders.find(attempt.orderId()).orElse(null);
+        if (order == null) {
+            return; // a declined order was already undone
+        }
+        switch (settled.outcome()) {
+            case PaymentOutcome.Succeeded s -> placement.confirm(order, quotes.byIds(List.of(order.quoteId())).getFirst());
+            case PaymentOutcome.Failed f -> {
+                if (orders.transition(order.id(), List.of(OrderStatus.PENDING_PAYMENT), OrderStatus.PAYMENT_FAILED,
+                        "failed", Instant.now(clock))) {
+                    holds.release(order.id());
+                }
+            }
+            case PaymentOutcome.Unknown u -> {
+            }
+        }
+    }
+
+    private void applyRefund(PaymentAttempt refund, PaymentOutcome outcome) {
+        if (outcome instanceof PaymentOutcome.Succeeded) {
+            orders.setPaymentStatus(refund.orderId(), "refunded", Instant.now(clock));
+        } else if (outcome instanceof PaymentOutcome.Failed f) {
+            log.error("refund {} of order {} failed at the provider: {}", refund.id(), refund.orderId(), f);
+        }
+    }
+
+    private Order move(String orderId, List<OrderStatus> from, OrderStatus to, String action) {
+        if (!orders.transition(orderId, from, to, null, Instant.now(clock))) {
+            throw OrderErrors.statusConflict(find(orderId), action, from);
+        }
+        return find(orderId);
+    }
+
+    private Order find(String orderId) {
+        return orders.find(orderId).orElseThrow(() -> OrderErrors.notFound(orderId));
+    }
+}

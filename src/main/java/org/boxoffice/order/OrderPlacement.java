@@ -1,0 +1,108 @@
+package org.boxoffice.order;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.boxoffice.inventory.HoldService;
+import org.boxoffice.partner.Partner;
+import org.boxoffice.payment.PaymentAttempt;
+import org.boxoffice.payment.PaymentOutcome;
+import org.boxoffice.payment.Payments;
+import org.boxoffice.quote.Quote;
+import org.boxoffice.quote.QuoteService;
+import org.boxoffice.settings.Settings;
+import org.boxoffice.shared.Ids;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The two transactions around an order's charge. {@link #reserve} consumes the quote, creates the order, moves the
+ * seats to it and records the charge attempt — all committed before the provider is called. {@link #complete}
+ * records the provider's answer and applies it to the order, seats and quote, atomically.
+ */
+@Component
+class OrderPlacement {
+    private final OrderRepository orders;
+    private final QuoteService quotes;
+    private final HoldService holds;
+    private final Payments payments;
+    private final Settings settings;
+    private final Clock clock;
+
+    OrderPlacement(OrderRepository orders, QuoteService quotes, HoldService holds, Payments payments, Settings settings,
+                   Clock clock) {
+        this.orders = orders;
+        this.quotes = quotes;
+        this.holds = holds;
+        this.payments = payments;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    record Reserved(Order order, PaymentAttempt charge) {
+    }
+
+    @Transactional
+    Reserved reserve(Quote quote, Partner partner, String deliveryType, Instant deadline) {
+        quotes.consume(quote);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        String id = Ids.newId("ord");
+        Order order = new Order(id, partner.id(), quote.id(), quote.eventId(), OrderStatus.PENDING_PAYMENT, "pending",
+                deliveryType, deadline, transferEmail(), now);
+        orders.insert(order);
+        if (!holds.move(quote.ticketIds(), quote.id(), id, HoldService.UNTIL_SETTLED)) {
+            throw new IllegalStateException("quote " + quote.id() + " was active but no longer holds its tickets");
+        }
+        PaymentAttempt charge = payments.open(id, partner.id(), PaymentAttempt.Kind.CHARGE, partner.cardOnFile().provider(),
+                partner.cardOnFile().reference(), quote.totalMinor(), quote.currency());
+        return new Reserved(order, charge);
+    }
+
+    /** Applies the answer to the charge; returns false if the charge was declined and the order undone. */
+    @Transactional
+    boolean complete(Reserved reserved, Quote quote, PaymentOutcome outcome) {
+        if (!payments.settle(reserved.charge(), outcome)) {
+            return true; // reconciliation got there first and applied it
+        }
+        return switch (outcome) {
+            case PaymentOutcome.Succeeded s -> {
+                confirm(reserved.order(), quote);
+                yield true;
+            }
+            case PaymentOutcome.Failed f -> {
+                undo(reserved.order(), quote);
+                yield false;
+            }
+            case PaymentOutcome.Unknown u -> true; // stays pending_payment, seats kept, until reconciliation
+        };
+    }
+
+    /** The charge is captured: the order is confirmed, its seats sold, its barcodes issued if it needs them. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void confirm(Order order, Quote quote) {
+        if (orders.transition(order.id(), List.of(OrderStatus.PENDING_PAYMENT), OrderStatus.CONFIRMED, "captured",
+                Instant.now(clock))) {
+            holds.sell(order.id());
+            if (!"mobile_transfer".equals(order.deliveryType())) {
+                Map<String, String> barcodes = new LinkedHashMap<>();
+                quote.ticketIds().forEach(ticket -> barcodes.put(ticket, "BX" + Ids.random(18).toUpperCase()));
+                orders.insertTickets(order.id(), barcodes);
+            }
+        }
+    }
+
+    /** A declined charge leaves no order: the quote is usable again and holds its seats until it expires. */
+    private void undo(Order order, Quote quote) {
+        holds.move(quote.ticketIds(), order.id(), quote.id(), quote.expiresAt());
+        orders.delete(order.id());
+        quotes.reactivate(quote.id());
+    }
+
+    private String transferEmail() {
+        return "order-" + Ids.random(14).toLowerCase() + "@" + settings.current().transferDomain();
+    }
+}

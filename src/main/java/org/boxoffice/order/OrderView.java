@@ -1,0 +1,32 @@
+package org.boxoffice.order;
+
+import java.time.Instant;
+import java.util.List;
+import org.boxoffice.catalog.Event;
+import org.boxoffice.quote.Quote;
+import org.boxoffice.quote.QuoteView.EventSummary;
+import org.boxoffice.shared.MoneyView;
+
+/** An order as partners see it (API.md §6). */
+public record OrderView(String orderId, OrderStatus status, String quoteId, EventSummary event, String sectionName,
+                        String rowName, List<String> seats, int quantity, MoneyView unitPrice, MoneyView fees,
+                        MoneyView totalPrice, String deliveryType, Instant deliveryDeadline, String transferEmail,
+                        Payment payment, Instant createdAt) {
+
+    public record Payment(String status, MoneyView amount) {
+    }
+
+    public record TicketView(String ticketId, String section, String row, String seat, String barcode,
+                             String barcodeFormat, String voucherUrl) {
+    }
+
+    static OrderView of(OrderService.Placed placed, Event event) {
+        Order o = placed.order();
+        Quote q = placed.quote();
+        MoneyView total = MoneyView.of(q.totalMinor(), q.currency());
+        return new OrderView(o.id(), o.status(), q.id(), EventSummary.of(event), q.sectionName(), q.rowName(), q.seats(),
+                q.quantity(), MoneyView.of(q.unitPriceMinor(), q.currency()), MoneyView.of(q.feesMinor(), q.currency()),
+                total, o.deliveryType(), o.deliveryDeadline(), o.transferEmail(), new Payment(o.paymentStatus(), total),
+                o.createdAt());
+    }
+}

@@ -1,0 +1,40 @@
+package org.boxoffice.payment;
+
+import java.util.Optional;
+
+/**
+ * A provider that charges a card on file and refunds charges. Every call carries our attempt id as the
+ * idempotency key, so repeating it never charges twice. A call whose answer never came throws
+ * {@link OutcomeUnknown}; {@link #lookup} later asks the provider what became of it.
+ */
+public interface CardGateway {
+
+    /** The provider name stored with the payment method ("sandbox", "stripe"). */
+    String provider();
+
+    ProviderResult charge(String idempotencyKey, String paymentMethod, long amountMinor, String currency, String description);
+
+    ProviderResult refund(String idempotencyKey, String chargeReference, long amountMinor, String currency);
+
+    /** What the provider knows of the call made with this key; empty if it never saw it. */
+    Optional<ProviderResult> lookup(String idempotencyKey);
+
+    /** The provider's final word on one call. */
+    record ProviderResult(boolean succeeded, String reference, String failureCode, String failureMessage) {
+
+        public static ProviderResult succeeded(String reference) {
+            return new ProviderResult(true, reference, null, null);
+        }
+
+        public static ProviderResult failed(String reference, String code, String message) {
+            return new ProviderResult(false, reference, code, message);
+        }
+    }
+
+    /** The provider did not answer in time (or the connection broke): the outcome is unknown, never guessed. */
+    class OutcomeUnknown extends RuntimeException {
+        public OutcomeUnknown(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.boxoffice.payment;
+
+import static org.boxoffice.shared.SqlTime.instant;
+import static org.boxoffice.shared.SqlTime.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PaymentAttemptRepository {
+    private final JdbcClient jdbc;
+
+    PaymentAttemptRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(PaymentAttempt a) {
+        jdbc.sql("""
+                        INSERT INTO payment_attempts (id, order_id, partner_id, kind, provider, payment_method, amount_minor,
+                                                      currency, status, created_at, updated_at)
+                        VALUES (:id, :order, :partner, :kind, :provider, :method, :amount, :currency, 'pending', :now, :now)""")
+                .param("id", a.id()).param("order", a.orderId()).param("partner", a.partnerId())
+                .param("kind", a.kind().name().toLowerCase()).param("provider", a.provider())
+                .param("method", a.paymentMethod()).param("amount", a.amountMinor()).param("currency", a.currency())
+                .param("now", ts(a.createdAt())).update();
+    }
+
+    /** Compare-and-set: moves the attempt from one of {@code from} to {@code to}; false if someone else moved it. */
+    boolean settle(String id, List<PaymentAttempt.Status> from, PaymentAttempt.Status to, String reference,
+                   String failureCode, String failureMessage, Instant now) {
+        return jdbc.sql("""
+                        UPDATE payment_attempts SET status = :to, provider_reference = coalesce(:reference, provider_reference),
+                               failure_code = :code, failure_message = :message, updated_at = :now
+                        WHERE id = :id AND status = ANY(:from)""")
+                .param("id", id).param("to", to.name().toLowerCase()).param("reference", reference)
+                .param("code", failureCode).param("message", failureMessage).param("now", ts(now))
+                .param("from", from.stream().map(s -> s.name().toLowerCase()).toArray(String[]::new))
+                .update() == 1;
+    }
+
+    Optional<PaymentAttempt> find(String id) {
+        return jdbc.sql("SELECT * FROM payment_attempts WHERE id = :id").param("id", id)
+                .query(PaymentAttemptRepository::map).optional();
+    }
+
+    /** Attempts without an answer: unknown ones, and pending ones older than any call could still be running. */
+    List<PaymentAttempt> unsettled(Instant pendingBefore, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM payment_attempts
+                        WHERE status = 'unknown' OR (status = 'pending' AND updated_at < :before)
+                        ORDER BY updated_at LIMIT :limit""")
+                .param("before", ts(pendingBefore)).param("limit", limit).query(PaymentAttemptRepository::map).list();
+    }
+
+    List<PaymentAttempt> ofOrder(String orderId) {
+        return jdbc.sql("SELECT * FROM payment_attempts WHERE order_id = :order ORDER BY created_at, id")
+                .param("order", orderId).query(PaymentAttemptRepository::map).list();
+    }
+
+    private static PaymentAttempt map(ResultSet rs, int n) throws SQLException {
+        return new PaymentAttempt(rs.getString("id"), rs.getString("order_id"), rs.getString("partner_id"),
+                PaymentAttempt.Kind.valueOf(rs.getString("kind").toUpperCase()), rs.getString("provider"),
+                rs.getString("payment_method"), rs.getLong("amount_minor"), rs.getString("currency"),
+                PaymentAttempt.Status.valueOf(rs.getString("status").toUpperCase()), rs.getString("provider_reference"),
+                rs.getString("failure_code"), rs.getString("failure_message"), instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,64 @@
+package org.boxoffice.payment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Settles attempts that have no answer by asking the provider (never by guessing). Safe on several nodes at once:
+ * asking twice is harmless, and only the node whose compare-and-set wins applies the outcome.
+ */
+@Component
+public class PaymentReconciler {
+    private static final Logger log = LoggerFactory.getLogger(PaymentReconciler.class);
+    /** A pending attempt younger than this may still be in its provider call. */
+    static final Duration IN_FLIGHT = Duration.ofMinutes(2);
+    private final Payments payments;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    PaymentReconciler(Payments payments, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+        this.payments = payments;
+        this.events = events;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${boxoffice.payments.reconcile-every:PT30S}", initialDelayString = "PT30S")
+    public void scheduled() {
+        reconcile();
+    }
+
+    /** Returns how many attempts this run settled. */
+    public int reconcile() {
+        int settled = 0;
+        for (PaymentAttempt attempt : payments.unsettled(Instant.now(clock).minus(IN_FLIGHT), 100)) {
+            PaymentOutcome outcome;
+            try {
+                outcome = payments.askProvider(attempt);
+            } catch (RuntimeException e) {
+                log.warn("could not ask the provider about attempt {}; next run will: {}", attempt.id(), e.getMessage());
+                continue;
+            }
+            Boolean won = transaction.execute(status -> {
+                if (!payments.settle(attempt, outcome)) {
+                    return false;
+                }
+                events.publishEvent(new PaymentSettled(attempt, outcome));
+                return true;
+            });
+            if (Boolean.TRUE.equals(won)) {
+                settled++;
+                log.info("reconciled payment attempt {} of order {}: {}", attempt.id(), attempt.orderId(), outcome);
+            }
+        }
+        return settled;
+    }
+}

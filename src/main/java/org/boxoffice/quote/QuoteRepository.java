@@ -1,0 +1,97 @@
+package org.boxoffice.quote;
+
+import static org.boxoffice.shared.SqlTime.instant;
+import static org.boxoffice.shared.SqlTime.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class QuoteRepository {
+    private final JdbcClient jdbc;
+
+    QuoteRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Quote q) {
+        jdbc.sql("""
+                        INSERT INTO quotes (id, partner_id, event_id, section_id, row_id, section_name, section_display,
+                                            row_name, row_display, ticket_ids, seats, quantity, unit_price_minor, fees_minor,
+                                            total_minor, currency, delivery_types, status, expires_at, created_at)
+                        VALUES (:id, :partner, :event, :section, :row, :sectionName, :sectionDisplay, :rowName, :rowDisplay,
+                                :tickets, :seats, :quantity, :unit, :fees, :total, :currency, :types, 'active', :expires, :created)""")
+                .param("id", q.id()).param("partner", q.partnerId()).param("event", q.eventId())
+                .param("section", q.sectionId()).param("row", q.rowId()).param("sectionName", q.sectionName())
+                .param("sectionDisplay", q.sectionDisplay()).param("rowName", q.rowName()).param("rowDisplay", q.rowDisplay())
+                .param("tickets", q.ticketIds().toArray(String[]::new)).param("seats", q.seats().toArray(String[]::new))
+                .param("quantity", q.quantity()).param("unit", q.unitPriceMinor()).param("fees", q.feesMinor())
+                .param("total", q.totalMinor()).param("currency", q.currency())
+                .param("types", q.deliveryTypes().toArray(String[]::new))
+                .param("expires", ts(q.expiresAt())).param("created", ts(q.createdAt())).update();
+    }
+
+    Optional<Quote> find(String id) {
+        return jdbc.sql("SELECT * FROM quotes WHERE id = :id").param("id", id).query(QuoteRepository::map).optional();
+    }
+
+    List<Quote> findAll(Collection<String> ids) {
+        return jdbc.sql("SELECT * FROM quotes WHERE id = ANY(:ids)").param("ids", ids.toArray(String[]::new))
+                .query(QuoteRepository::map).list();
+    }
+
+    /** The one conditional update that turns a quote into an order: true only for the first caller, before expiry. */
+    boolean consume(String id, Instant now) {
+        return jdbc.sql("""
+                        UPDATE quotes SET status = 'consumed', consumed_at = :now
+                        WHERE id = :id AND status = 'active' AND expires_at > :now""")
+                .param("id", id).param("now", ts(now)).update() == 1;
+    }
+
+    /** Undoes {@link #consume} when the charge was declined: the quote is usable again until it expires. */
+    void reactivate(String id) {
+        jdbc.sql("UPDATE quotes SET status = 'active', consumed_at = NULL WHERE id = :id AND status = 'consumed'")
+                .param("id", id).update();
+    }
+
+    List<Quote> list(String partnerId, String status, Instant now, int limit, long offset) {
+        return jdbc.sql("SELECT * FROM quotes WHERE partner_id = :partner" + statusFilter(status)
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("partner", partnerId).param("now", ts(now)).param("limit", limit).param("offset", offset)
+                .query(QuoteRepository::map).list();
+    }
+
+    long count(String partnerId, String status, Instant now) {
+        return jdbc.sql("SELECT count(*) FROM quotes WHERE partner_id = :partner" + statusFilter(status))
+                .param("partner", partnerId).param("now", ts(now)).query(Long.class).single();
+    }
+
+    private static String statusFilter(String status) {
+        return switch (status == null ? "" : status) {
+            case "active" -> " AND status = 'active' AND expires_at > :now";
+            case "expired" -> " AND status = 'active' AND expires_at <= :now";
+            case "consumed" -> " AND status = 'consumed'";
+            default -> "";
+        };
+    }
+
+    private static Quote map(ResultSet rs, int n) throws SQLException {
+        return new Quote(rs.getString("id"), rs.getString("partner_id"), rs.getString("event_id"), rs.getString("section_id"),
+                rs.getString("row_id"), rs.getString("section_name"), rs.getString("section_display"),
+                rs.getString("row_name"), rs.getString("row_display"), strings(rs, "ticket_ids"), strings(rs, "seats"),
+                rs.getInt("quantity"), rs.getLong("unit_price_minor"), rs.getLong("fees_minor"), rs.getLong("total_minor"),
+                rs.getString("currency"), strings(rs, "delivery_types"), "consumed".equals(rs.getString("status")),
+                instant(rs, "expires_at"), instant(rs, "created_at"));
+    }
+
+    private static List<String> strings(ResultSet rs, String column) throws SQLException {
+        return Arrays.asList((String[]) rs.getArray(column).getArray());
+    }
+}

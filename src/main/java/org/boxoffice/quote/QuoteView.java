@@ -1,0 +1,29 @@
+package org.boxoffice.quote;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.boxoffice.catalog.Event;
+import org.boxoffice.shared.MoneyView;
+
+/** A quote as partners see it (API.md §5). */
+public record QuoteView(String quoteId, String status, Instant expiresAt, Instant createdAt, EventSummary event,
+                        String sectionName, String sectionNameDisplay, String rowName, String rowNameDisplay,
+                        List<String> seats, int quantity, MoneyView unitPrice, MoneyView fees, MoneyView totalPrice,
+                        List<String> deliveryTypes) {
+
+    /** The event fields quotes and orders repeat, so a partner needs no second call. */
+    public record EventSummary(String eventId, String eventName, Instant eventDatetimeUtc, LocalDateTime eventDatetimeLocal,
+                               String eventTimezone, String venueName) {
+        public static EventSummary of(Event e) {
+            return new EventSummary(e.id(), e.name(), e.startsAt(), e.localStart(), e.timezone(), e.venue().name());
+        }
+    }
+
+    public static QuoteView of(Quote q, Event event, Instant now) {
+        return new QuoteView(q.id(), q.status(now), q.expiresAt(), q.createdAt(), EventSummary.of(event), q.sectionName(),
+                q.sectionDisplay(), q.rowName(), q.rowDisplay(), q.seats(), q.quantity(),
+                MoneyView.of(q.unitPriceMinor(), q.currency()), MoneyView.of(q.feesMinor(), q.currency()),
+                MoneyView.of(q.totalMinor(), q.currency()), q.deliveryTypes());
+    }
+}
