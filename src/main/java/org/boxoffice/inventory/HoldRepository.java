@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,14 +26,25 @@ class HoldRepository {
         this.jdbc = jdbc;
     }
 
-    /** Locks the row's tickets that are available now, in seat order, skipping those another transaction holds. */
-    List<HeldTicket> lockAvailable(String rowId, Instant now, Integer limit, boolean locking) {
-        String lock = locking ? " FOR UPDATE SKIP LOCKED" : "";
-        String bounded = limit == null ? "" : " LIMIT " + limit;
+    /** The row's tickets available now, in seat order, without locking anything. */
+    List<HeldTicket> available(String rowId, Instant now) {
         return jdbc.sql("SELECT id, seat_number, price_minor, delivery_types FROM tickets WHERE row_id = :row AND "
-                        + TicketRepository.AVAILABLE + " ORDER BY seat_number NULLS LAST, id" + bounded + lock)
-                .param("row", rowId).param("now", ts(now))
-                .query(HoldRepository::map).list();
+                        + TicketRepository.AVAILABLE + " ORDER BY seat_number NULLS LAST, id")
+                .param("row", rowId).param("now", ts(now)).query(HoldRepository::map).list();
+    }
+
+    /** Locks up to {@code quantity} available tickets of a (GA) row, skipping those other transactions are taking. */
+    List<HeldTicket> lockAny(String rowId, Instant now, int quantity) {
+        return jdbc.sql("SELECT id, seat_number, price_minor, delivery_types FROM tickets WHERE row_id = :row AND "
+                        + TicketRepository.AVAILABLE + " ORDER BY id LIMIT :quantity FOR UPDATE SKIP LOCKED")
+                .param("row", rowId).param("now", ts(now)).param("quantity", quantity).query(HoldRepository::map).list();
+    }
+
+    /** Locks those of the given tickets that are still available and not being taken by another transaction. */
+    Set<String> lockIfAvailable(Collection<String> ticketIds, Instant now) {
+        return new HashSet<>(jdbc.sql("SELECT id FROM tickets WHERE id = ANY(:ids) AND " + TicketRepository.AVAILABLE
+                        + " FOR UPDATE SKIP LOCKED")
+                .param("ids", ticketIds.toArray(String[]::new)).param("now", ts(now)).query(String.class).list());
     }
 
     /** Gives the locked tickets to {@code holdId} until {@code until}. */

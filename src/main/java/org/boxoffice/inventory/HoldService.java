@@ -3,6 +3,8 @@ package org.boxoffice.inventory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,14 +50,41 @@ public class HoldService {
     public Hold hold(String holdId, Section section, Optional<Row> row, int quantity, Instant until) {
         Instant now = Instant.now(clock);
         for (Row candidate : row.map(List::of).orElseGet(() -> candidates(section, quantity, now))) {
-            List<HeldTicket> free = holds.lockAvailable(candidate.id(), now, section.ga() ? quantity : null, locking);
-            List<HeldTicket> block = section.ga() ? (free.size() == quantity ? free : List.of()) : contiguous(free, quantity);
+            List<HeldTicket> block = section.ga() ? lockGa(candidate, quantity, now) : lockBlock(candidate, quantity, now);
             if (!block.isEmpty()) {
                 holds.take(block.stream().map(HeldTicket::ticketId).toList(), holdId, until);
                 return new Hold(holdId, candidate.id(), block, until);
             }
         }
         throw new NoInventoryAvailable(quantity, row.map(r -> "in row " + r.name()).orElse("in section " + section.name()));
+    }
+
+    private List<HeldTicket> lockGa(Row row, int quantity, Instant now) {
+        List<HeldTicket> free = locking ? holds.lockAny(row.id(), now, quantity)
+                : holds.available(row.id(), now).stream().limit(quantity).toList();
+        return free.size() == quantity ? free : List.of();
+    }
+
+    /**
+     * Finds side-by-side seats without locks, then locks exactly those (skipping seats other transactions are
+     * taking, re-checking availability). Seats it could not lock are left alone on the next try, so concurrent
+     * buyers spread over the row instead of failing while seats remain.
+     */
+    private List<HeldTicket> lockBlock(Row row, int quantity, Instant now) {
+        Set<String> busy = new HashSet<>();
+        while (true) {
+            List<HeldTicket> free = holds.available(row.id(), now).stream().filter(t -> !busy.contains(t.ticketId())).toList();
+            List<HeldTicket> block = contiguous(free, quantity);
+            if (block.isEmpty() || !locking) {
+                return block;
+            }
+            List<String> ids = block.stream().map(HeldTicket::ticketId).toList();
+            Set<String> locked = holds.lockIfAvailable(ids, now);
+            if (locked.size() == quantity) {
+                return block;
+            }
+            ids.stream().filter(id -> !locked.contains(id)).forEach(busy::add);
+        }
     }
 
     /** Moves tickets from one owner to another (a quote's to its order and back); false if the first lost them. */

@@ -92,14 +92,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private void answerFromStore(HttpServletRequest request, HttpServletResponse response, String partner, String key,
                                  String hash) throws IOException {
+        // While the first request runs the answer is "wait"; once it is done, a different request is a misuse.
         IdempotencyRepository.Stored stored = keys.find(partner, key).orElse(null);
-        if (stored != null && !stored.requestHash().equals(hash)) {
-            errors.write(request, response, ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used for a different request", null);
-        } else if (stored == null || !stored.completed()) {
+        if (stored == null || !stored.completed()) {
             response.setHeader("Retry-After", "1");
             errors.write(request, response, ErrorCode.IDEMPOTENCY_KEY_IN_USE,
                     "A request with this Idempotency-Key is still in progress; retry shortly", null);
+        } else if (!stored.requestHash().equals(hash)) {
+            errors.write(request, response, ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for a different request", null);
         } else {
             response.setStatus(stored.status());
             response.setHeader("Idempotent-Replayed", "true");

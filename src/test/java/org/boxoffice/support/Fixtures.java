@@ -45,6 +45,20 @@ public final class Fixtures {
                 data.getString("data.client_secret"));
     }
 
+    /** A partner-billed partner with sandbox payout {@code ba_sandbox} and the given sandbox card. */
+    public TestPartner buyer(String card) {
+        TestPartner partner = partner();
+        admin.get().contentType("application/json").body(Json.of(obj(
+                        "payout_method", obj("provider", "sandbox", "reference", "ba_sandbox"),
+                        "card_on_file", obj("provider", "sandbox", "reference", card))))
+                .put("/admin/v1/partners/" + partner.id() + "/payment-configuration").then().statusCode(200);
+        return partner;
+    }
+
+    public TestPartner buyer() {
+        return buyer("tok_visa");
+    }
+
     public String token(TestPartner partner) {
         return anonymous.get().contentType(JSON).body(Json.of(obj("client_id", partner.clientId(), "client_secret", partner.clientSecret(),
                         "grant_type", "client_credentials")))

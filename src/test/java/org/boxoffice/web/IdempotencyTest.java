@@ -1,0 +1,101 @@
+package org.boxoffice.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.boxoffice.support.Fixtures.seats;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.boxoffice.support.ApiTest;
+import org.boxoffice.support.Buying;
+import org.boxoffice.support.Fixtures.TestEvent;
+import org.boxoffice.support.Fixtures.TestPartner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IdempotencyTest extends ApiTest {
+    private Buying buying;
+    private TestPartner buyer;
+    private String token;
+    private TestEvent event;
+    private Instant deadline;
+
+    @BeforeEach
+    void setUp() {
+        buying = new Buying(this::as);
+        buyer = fixtures.buyer();
+        token = fixtures.token(buyer);
+        event = fixtures.event(Duration.ofDays(30), List.of());
+        fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 20, "10.00", "pdf")));
+        deadline = clock.instant().plus(Duration.ofDays(10));
+    }
+
+    private io.restassured.response.ValidatableResponse quoteWithKey(String key, int quantity) {
+        return as(token).contentType("application/json").header("Idempotency-Key", key)
+                .body("{\"event_id\":\"" + event.id() + "\",\"section_name\":\"A\",\"quantity\":" + quantity + "}")
+                .post("/v1/quotes").then();
+    }
+
+    @Test
+    void aRetryReplaysTheFirstAnswerWithoutDoingItAgain() {
+        String first = quoteWithKey("quote-key-1", 2).statusCode(201).extract().path("data.quote_id");
+        quoteWithKey("quote-key-1", 2).statusCode(201).header("Idempotent-Replayed", "true")
+                .body("data.quote_id", equalTo(first));
+        long held = jdbc.sql("SELECT count(*) FROM tickets WHERE event_id = :e AND hold_id IS NOT NULL").param("e", event.id())
+                .query(Long.class).single();
+        assertThat(held).isEqualTo(2);
+    }
+
+    @Test
+    void errorAnswersAreReplayedToo() {
+        quoteWithKey("too-many", 25).statusCode(400);
+        quoteWithKey("too-many", 25).statusCode(400).header("Idempotent-Replayed", "true");
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefused() {
+        quoteWithKey("quote-key-2", 1).statusCode(201);
+        quoteWithKey("quote-key-2", 3).statusCode(422).body("error.code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+    }
+
+    @Test
+    void aKeyWhoseFirstRequestIsStillRunningAnswersInUse() {
+        jdbc.sql("""
+                        INSERT INTO idempotency_keys (partner_id, key, request_hash, status, created_at, expires_at)
+                        VALUES (:p, 'running', 'x', 'in_progress', :now, :later)""")
+                .param("p", buyer.id()).param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .param("later", OffsetDateTime.ofInstant(clock.instant().plus(Duration.ofDays(1)), ZoneOffset.UTC)).update();
+        as(token).contentType("application/json").header("Idempotency-Key", "running")
+                .body("{\"event_id\":\"" + event.id() + "\",\"section_name\":\"A\",\"quantity\":1}")
+                .post("/v1/quotes").then().statusCode(409).header("Retry-After", "1")
+                .body("error.code", equalTo("IDEMPOTENCY_KEY_IN_USE"));
+        clock.advance(Duration.ofMinutes(6)); // its node died: the key may be taken over
+        token = fixtures.token(buyer);
+        as(token).contentType("application/json").header("Idempotency-Key", "running")
+                .body("{\"event_id\":\"" + event.id() + "\",\"section_name\":\"A\",\"quantity\":1}")
+                .post("/v1/quotes").then().statusCode(201);
+    }
+
+    @Test
+    void keysArePerPartnerAndLastTwentyFourHours() {
+        String mine = quoteWithKey("shared-key", 1).statusCode(201).extract().path("data.quote_id");
+        String otherToken = fixtures.token(fixtures.buyer());
+        as(otherToken).contentType("application/json").header("Idempotency-Key", "shared-key")
+                .body("{\"event_id\":\"" + event.id() + "\",\"section_name\":\"A\",\"quantity\":1}")
+                .post("/v1/quotes").then().statusCode(201).body("data.quote_id", not(equalTo(mine)));
+        clock.advance(Duration.ofHours(24));
+        token = fixtures.token(buyer);
+        quoteWithKey("shared-key", 1).statusCode(201).header("Idempotent-Replayed", (String) null)
+                .body("data.quote_id", not(equalTo(mine)));
+    }
+
+    @Test
+    void aKeyMustBeOneTo255Characters() {
+        quoteWithKey("k".repeat(256), 1).statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"));
+        quoteWithKey("k".repeat(255), 1).statusCode(201);
+    }
+}
