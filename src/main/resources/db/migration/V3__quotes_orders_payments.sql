@@ -63,6 +63,8 @@ CREATE TABLE order_tickets (
 -- compare-and-set. 'unknown' means the provider's answer never came; the reconciler asks the provider.
 CREATE TABLE payment_attempts (
     id                  text PRIMARY KEY,
+    -- Order of creation, even for attempts made within the same clock tick.
+    seq                 bigint GENERATED ALWAYS AS IDENTITY,
     order_id            text        NOT NULL,
     partner_id          text        NOT NULL REFERENCES partners (id),
     kind                text        NOT NULL CHECK (kind IN ('charge', 'refund')),

@@ -47,7 +47,21 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.boxoffice.web..", "org.boxoffice.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.partner..", "org.boxoffice.catalog..",
                         "org.boxoffice.inventory..", "org.boxoffice.operator..", "org.boxoffice.demo..",
-                        "org.boxoffice.config..")
+                        "org.boxoffice.config..", "org.boxoffice.quote..", "org.boxoffice.order..", "org.boxoffice.payment..",
+                        "org.boxoffice.settings..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheInventoryChangesTickets() {
+        noClasses().that().resideOutsideOfPackage("org.boxoffice.inventory..")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("HoldRepository").check(classes);
+    }
+
+    @Test
+    void paymentsKnowNothingOfOrders() {
+        noClasses().that().resideInAPackage("org.boxoffice.payment..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.order..", "org.boxoffice.quote..")
                 .check(classes);
     }
 

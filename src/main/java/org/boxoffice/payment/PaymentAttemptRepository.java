@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.boxoffice.shared.WireEnum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +26,7 @@ class PaymentAttemptRepository {
                                                       currency, status, created_at, updated_at)
                         VALUES (:id, :order, :partner, :kind, :provider, :method, :amount, :currency, 'pending', :now, :now)""")
                 .param("id", a.id()).param("order", a.orderId()).param("partner", a.partnerId())
-                .param("kind", a.kind().name().toLowerCase()).param("provider", a.provider())
+                .param("kind", a.kind().wire()).param("provider", a.provider())
                 .param("method", a.paymentMethod()).param("amount", a.amountMinor()).param("currency", a.currency())
                 .param("now", ts(a.createdAt())).update();
     }
@@ -37,9 +38,9 @@ class PaymentAttemptRepository {
                         UPDATE payment_attempts SET status = :to, provider_reference = coalesce(:reference, provider_reference),
                                failure_code = :code, failure_message = :message, updated_at = :now
                         WHERE id = :id AND status = ANY(:from)""")
-                .param("id", id).param("to", to.name().toLowerCase()).param("reference", reference)
+                .param("id", id).param("to", to.wire()).param("reference", reference)
                 .param("code", failureCode).param("message", failureMessage).param("now", ts(now))
-                .param("from", from.stream().map(s -> s.name().toLowerCase()).toArray(String[]::new))
+                .param("from", from.stream().map(PaymentAttempt.Status::wire).toArray(String[]::new))
                 .update() == 1;
     }
 
@@ -53,20 +54,20 @@ class PaymentAttemptRepository {
         return jdbc.sql("""
                         SELECT * FROM payment_attempts
                         WHERE status = 'unknown' OR (status = 'pending' AND updated_at < :before)
-                        ORDER BY updated_at LIMIT :limit""")
+                        ORDER BY seq LIMIT :limit""")
                 .param("before", ts(pendingBefore)).param("limit", limit).query(PaymentAttemptRepository::map).list();
     }
 
     List<PaymentAttempt> ofOrder(String orderId) {
-        return jdbc.sql("SELECT * FROM payment_attempts WHERE order_id = :order ORDER BY created_at, id")
+        return jdbc.sql("SELECT * FROM payment_attempts WHERE order_id = :order ORDER BY seq")
                 .param("order", orderId).query(PaymentAttemptRepository::map).list();
     }
 
     private static PaymentAttempt map(ResultSet rs, int n) throws SQLException {
         return new PaymentAttempt(rs.getString("id"), rs.getString("order_id"), rs.getString("partner_id"),
-                PaymentAttempt.Kind.valueOf(rs.getString("kind").toUpperCase()), rs.getString("provider"),
+                WireEnum.parse(PaymentAttempt.Kind.class, rs.getString("kind")).orElseThrow(), rs.getString("provider"),
                 rs.getString("payment_method"), rs.getLong("amount_minor"), rs.getString("currency"),
-                PaymentAttempt.Status.valueOf(rs.getString("status").toUpperCase()), rs.getString("provider_reference"),
+                WireEnum.parse(PaymentAttempt.Status.class, rs.getString("status")).orElseThrow(), rs.getString("provider_reference"),
                 rs.getString("failure_code"), rs.getString("failure_message"), instant(rs, "created_at"));
     }
 }

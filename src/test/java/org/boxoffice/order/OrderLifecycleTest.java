@@ -62,8 +62,8 @@ class OrderLifecycleTest extends ApiTest {
         String order = order();
         step(order, "cancel").statusCode(200).body("data.order.status", equalTo("cancelled"))
                 .body("data.order.payment.status", equalTo("refunded"))
-                .body("data.payment_attempts.kind", contains("CHARGE", "REFUND"))
-                .body("data.payment_attempts.status", contains("SUCCEEDED", "SUCCEEDED"));
+                .body("data.payment_attempts.kind", contains("charge", "refund"))
+                .body("data.payment_attempts.status", contains("succeeded", "succeeded"));
         long refunds = jdbc.sql("SELECT count(*) FROM sandbox_charges WHERE kind = 'refund' AND amount_minor = 11000 AND "
                 + "idempotency_key IN (SELECT id FROM payment_attempts WHERE order_id = :o)").param("o", order)
                 .query(Long.class).single();

@@ -38,14 +38,20 @@ class RandomRequestsTest extends ApiTest {
             "/admin/v1/partners/{id}/payment-configuration", "/admin/v1/partners/{id}/rate-limit", "/admin/v1/venues",
             "/admin/v1/venues/{id}", "/admin/v1/performers", "/admin/v1/performers/{id}", "/admin/v1/events",
             "/admin/v1/events/{id}", "/admin/v1/events/{id}/status", "/admin/v1/events/{id}/sections",
-            "/admin/v1/events/{id}/tickets", "/admin/v1/events/{id}/tickets/import", "/v1", "/admin/v1", "/v1/%2e%2e/admin");
+            "/admin/v1/events/{id}/tickets", "/admin/v1/events/{id}/tickets/import", "/v1", "/admin/v1", "/v1/%2e%2e/admin",
+            "/v1/quotes", "/v1/quotes/{id}", "/v1/orders", "/v1/orders/{id}", "/v1/orders/{id}/tickets",
+            "/admin/v1/orders", "/admin/v1/orders/{id}", "/admin/v1/orders/{id}/transfer-sent",
+            "/admin/v1/orders/{id}/delivered", "/admin/v1/orders/{id}/cancel", "/admin/v1/orders/expire-overdue",
+            "/admin/v1/payments/reconcile", "/admin/v1/settings");
     private static final List<String> FIELDS = List.of("client_id", "client_secret", "grant_type", "scope", "name",
             "billing_model", "payout_method", "card_on_file", "provider", "reference", "city", "country", "timezone",
             "venue_id", "event_datetime_local", "event_datetime_utc", "sections", "rows", "rank", "is_ga", "status",
             "tickets", "section_name", "row_name", "seat_from", "seat_to", "quantity", "price", "delivery_types",
-            "requests_per_second", "burst", "currency", "performer_ids");
+            "requests_per_second", "burst", "currency", "performer_ids", "quote_id", "delivery_type",
+            "delivery_deadline", "event_id", "quote_ttl_seconds", "fee_percent_bps", "fee_fixed_minor", "transfer_domain");
     private static final List<String> PARAMS = List.of("q", "limit", "offset", "venue_id", "venue_name",
-            "performer_id", "performer_name", "date_from", "date_to", "status");
+            "performer_id", "performer_name", "date_from", "date_to", "status", "event_id", "created_from", "created_to",
+            "partner_id");
     private static final Set<String> CODES = Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toSet());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -56,11 +62,12 @@ class RandomRequestsTest extends ApiTest {
 
     @Test
     void noRequestProducesA5xxOrAnUncataloguedAnswer() throws Exception {
-        Fixtures.TestPartner partner = fixtures.partner();
+        Fixtures.TestPartner partner = fixtures.buyer();
         String token = fixtures.token(partner);
         Fixtures.TestEvent event = fixtures.event(Duration.ofDays(3), List.of());
         fixtures.tickets(event.id(), List.of(Fixtures.seats("A", "1", 1, 5, "10.00")));
-        List<Probe> probes = probes(token, List.of(event.id(), partner.id(), event.venueId())).sampleStream()
+        String quote = new org.boxoffice.support.Buying(this::as).quoteId(token, event.id(), "A", "1", 1);
+        List<Probe> probes = probes(token, List.of(event.id(), partner.id(), event.venueId(), quote)).sampleStream()
                 .limit(REQUESTS).toList();
         List<String> failures = new ArrayList<>();
         for (Probe probe : probes) {
@@ -138,7 +145,8 @@ class RandomRequestsTest extends ApiTest {
                 Arbitraries.integers().map(i -> (Object) i), Arbitraries.of(true, false).map(b -> (Object) b),
                 Arbitraries.just(null), Arbitraries.of(1e308, -0.5, Long.MAX_VALUE).map(n -> (Object) n),
                 Arbitraries.of("tok_visa", "ba_sandbox", "client_credentials", "partner_billed", "sandbox", "A", "GA",
-                        "2027-01-01T20:00:00", "America/New_York", "125.00", "mobile_transfer").map(s -> (Object) s));
+                        "2027-01-01T20:00:00", "America/New_York", "125.00", "mobile_transfer", "pdf", "2030-01-01T00:00:00Z")
+                        .map(s -> (Object) s));
         Arbitrary<Object> nested = scalar.list().ofMaxSize(3).map(l -> (Object) l);
         Arbitrary<String> object = Arbitraries.maps(Arbitraries.of(FIELDS), Arbitraries.oneOf(scalar, nested))
                 .ofMaxSize(6).map(this::write);

@@ -1,0 +1,153 @@
+package org.boxoffice.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.boxoffice.support.Fixtures.seats;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.boxoffice.catalog.CatalogService;
+import org.boxoffice.catalog.Section;
+import org.boxoffice.support.ApiTest;
+import org.boxoffice.support.Buying;
+import org.boxoffice.support.Fixtures.TestEvent;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Many buyers, few seats. The gated runs make every racer read the same free seats before any of them writes, so the
+ * race happens every time: with row locks each seat still goes to one buyer; the control, the same code with row
+ * locks switched off, oversells — which shows the test can see a race when there is one.
+ */
+class SeatRaceTest extends ApiTest {
+    private static final int SEATS = 10;
+    private static final int RACERS = 15; // fewer than the connection pool, so every racer reaches the gate
+    @Autowired
+    TicketRepository tickets;
+    @Autowired
+    CatalogService catalog;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    Clock appClock;
+
+    /** Lets every racer read the free seats, then releases them all at once to write. */
+    static final class GatedHoldRepository extends HoldRepository {
+        private final CyclicBarrier gate;
+        private final ThreadLocal<Boolean> passed = ThreadLocal.withInitial(() -> false);
+
+        GatedHoldRepository(JdbcClient jdbc, CyclicBarrier gate) {
+            super(jdbc);
+            this.gate = gate;
+        }
+
+        @Override
+        List<HeldTicket> available(String rowId, Instant now) {
+            List<HeldTicket> free = super.available(rowId, now);
+            if (!passed.get()) {
+                passed.set(true);
+                try {
+                    gate.await(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return free;
+        }
+    }
+
+    private record Outcome(int holds, List<List<String>> claimed) {
+        Set<String> distinct() {
+            Set<String> all = new HashSet<>();
+            claimed.forEach(all::addAll);
+            return all;
+        }
+    }
+
+    private Outcome race(boolean locking) throws Exception {
+        TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
+        fixtures.tickets(event.id(), List.of(seats("A", "1", 1, SEATS, "10.00")));
+        Section section = catalog.layout(event.id()).requireSection("A");
+        HoldService service = new HoldService(new GatedHoldRepository(jdbc, new CyclicBarrier(RACERS)), tickets, appClock, locking);
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        List<Future<Optional<List<String>>>> results = new ArrayList<>();
+        for (int i = 0; i < RACERS; i++) {
+            String holdId = "race-" + locking + "-" + i + "-" + event.id();
+            Callable<Optional<List<String>>> racer = () -> transaction.execute(status -> {
+                try {
+                    return Optional.of(service.hold(holdId, section, Optional.empty(), 1,
+                            appClock.instant().plus(Duration.ofMinutes(15))).ticketIds());
+                } catch (NoInventoryAvailable e) {
+                    return Optional.<List<String>>empty();
+                }
+            });
+            results.add(pool.submit(racer));
+        }
+        List<List<String>> claimed = new ArrayList<>();
+        for (Future<Optional<List<String>>> result : results) {
+            result.get(60, TimeUnit.SECONDS).ifPresent(claimed::add);
+        }
+        pool.shutdown();
+        return new Outcome(claimed.size(), claimed);
+    }
+
+    @Test
+    void withRowLocksEverySeatGoesToExactlyOneBuyer() throws Exception {
+        Outcome outcome = race(true);
+        assertThat(outcome.holds()).isEqualTo(SEATS);
+        assertThat(outcome.distinct()).hasSize(SEATS);
+    }
+
+    @Test
+    void controlWithoutRowLocksTheSameRaceOversells() throws Exception {
+        Outcome outcome = race(false);
+        assertThat(outcome.holds()).isGreaterThan(SEATS);
+        assertThat(outcome.distinct()).hasSizeLessThan(outcome.holds());
+    }
+
+    @Test
+    void fiftyPartnersQuotingTheLastTenSeatsGetTenQuotesOverHttp() throws Exception {
+        Buying buying = new Buying(this::as);
+        TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
+        fixtures.tickets(event.id(), List.of(seats("A", "1", 1, SEATS, "10.00")));
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            tokens.add(fixtures.token(fixtures.buyer()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        CyclicBarrier start = new CyclicBarrier(50);
+        List<Future<Integer>> statuses = new ArrayList<>();
+        for (String token : tokens) {
+            statuses.add(pool.submit(() -> {
+                start.await(30, TimeUnit.SECONDS);
+                return buying.quote(token, event.id(), "A", "1", 1).extract().statusCode();
+            }));
+        }
+        List<Integer> codes = new ArrayList<>();
+        for (Future<Integer> status : statuses) {
+            codes.add(status.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(codes.stream().filter(c -> c == 201).count()).isEqualTo(SEATS);
+        assertThat(codes.stream().filter(c -> c == 422).count()).isEqualTo(50 - SEATS);
+        List<String> held = jdbc.sql("SELECT unnest(ticket_ids) FROM quotes WHERE event_id = :e").param("e", event.id())
+                .query(String.class).list();
+        assertThat(held).hasSize(SEATS).doesNotHaveDuplicates();
+        long onHold = jdbc.sql("SELECT count(DISTINCT hold_id) FROM tickets WHERE event_id = :e AND hold_id IS NOT NULL")
+                .param("e", event.id()).query(Long.class).single();
+        assertThat(onHold).isEqualTo(SEATS);
+    }
+}

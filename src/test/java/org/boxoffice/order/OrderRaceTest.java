@@ -1,0 +1,82 @@
+package org.boxoffice.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.boxoffice.support.Fixtures.seats;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.boxoffice.support.ApiTest;
+import org.boxoffice.support.Buying;
+import org.boxoffice.support.Fixtures.TestEvent;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Twenty orders on one quote at once give one order and one charge, because the quote is consumed by a single
+ * conditional update. The control runs the naive check-then-act against the same row and gets many "winners".
+ */
+class OrderRaceTest extends ApiTest {
+    private static final int RACERS = 20;
+
+    private <T> List<T> race(int racers, java.util.concurrent.Callable<T> racer) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CyclicBarrier start = new CyclicBarrier(racers);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            futures.add(pool.submit(() -> {
+                start.await(30, TimeUnit.SECONDS);
+                return racer.call();
+            }));
+        }
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            results.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        return results;
+    }
+
+    private String quote(String token) {
+        TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
+        fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 4, "25.00", "pdf")));
+        return new Buying(this::as).quoteId(token, event.id(), "A", "1", 2);
+    }
+
+    @Test
+    void twentyConcurrentOrdersOnOneQuoteMakeOneOrderAndOneCharge() throws Exception {
+        String token = fixtures.token(fixtures.buyer());
+        String quote = quote(token);
+        Instant deadline = clock.instant().plus(Duration.ofDays(5));
+        Buying buying = new Buying(this::as);
+        List<Integer> codes = race(RACERS, () -> buying.order(token, quote, "pdf", deadline).extract().statusCode());
+        assertThat(codes.stream().filter(c -> c == 201).count()).isEqualTo(1);
+        assertThat(codes.stream().filter(c -> c == 422).count()).isEqualTo(RACERS - 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE quote_id = :q").param("q", quote).query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM sandbox_charges WHERE idempotency_key IN (SELECT a.id FROM payment_attempts a "
+                + "JOIN orders o ON o.id = a.order_id WHERE o.quote_id = :q)").param("q", quote).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void controlCheckThenActOnTheSameQuoteLetsManyWin() throws Exception {
+        String quote = quote(fixtures.token(fixtures.buyer()));
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        CyclicBarrier readAll = new CyclicBarrier(RACERS);
+        List<Boolean> winners = race(RACERS, () -> {
+            String status = jdbc.sql("SELECT status FROM quotes WHERE id = :q").param("q", quote).query(String.class).single();
+            readAll.await(30, TimeUnit.SECONDS); // everyone has seen "active" before anyone writes
+            return "active".equals(status) && jdbc.sql("UPDATE quotes SET status = 'consumed', consumed_at = :now WHERE id = :q")
+                    .param("q", quote).param("now", now).update() == 1;
+        });
+        assertThat(winners.stream().filter(w -> w).count()).isGreaterThan(1);
+    }
+}
