@@ -5,14 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVENTS=${1:-10000}; CLIENTS=${2:-32}; SECONDS_PER_RUN=${3:-20}
-JAVA=$(bench/java.sh)
-./mvnw -q -B -DskipTests package
-JAR=$(ls target/boxoffice-*.jar | grep -v original | head -1)
-WORK=$(mktemp -d /tmp/boxoffice-bench.XXXX)
-mkdir -p bench/results
-OUT=bench/results/catalog-$(date -u +%Y%m%dT%H%M%SZ).md
-PORT=18080
-BASE=http://localhost:$PORT
+source bench/lib.sh catalog
 
 rss_kb() { # resident memory of the server and its PostgreSQL, in kB (PSS, so shared pages count once)
   local total=0 p

@@ -43,6 +43,12 @@ public class CatalogService {
         return withPerformers(List.of(row)).getFirst();
     }
 
+    /** The event without its performers, in one query: enough for quotes and orders to show and check it. */
+    public Event eventOnly(String id) {
+        EventRepository.EventRow e = events.find(id).orElseThrow(() -> CatalogNotFound.event(id));
+        return new Event(e.id(), e.name(), e.venue(), e.startsAt(), e.timezone(), e.status(), e.currency(), List.of());
+    }
+
     public Page<Event> events(EventSearch search, PageRequest page) {
         EventRepository.Found found = events.search(search, page.limit(), page.offset());
         return new Page<>(withPerformers(found.rows()), found.total(), page);

@@ -47,7 +47,7 @@ class AdminOrderController {
         Page<OrderService.Placed> found = orders.list(new OrderRepository.Filter(partnerId, OrderQuery.status(status), eventId,
                 null, null), page);
         Map<String, Event> events = new HashMap<>();
-        return found.map(p -> OrderView.of(p, events.computeIfAbsent(p.order().eventId(), catalog::event)));
+        return found.map(p -> OrderView.of(p, events.computeIfAbsent(p.order().eventId(), catalog::eventOnly)));
     }
 
     @GetMapping("/{orderId}")
@@ -85,7 +85,7 @@ class AdminOrderController {
 
     private AdminOrderView view(String orderId) {
         OrderService.Placed placed = orders.find(orderId);
-        return new AdminOrderView(placed.order().partnerId(), OrderView.of(placed, catalog.event(placed.order().eventId())),
+        return new AdminOrderView(placed.order().partnerId(), OrderView.of(placed, catalog.eventOnly(placed.order().eventId())),
                 payments.ofOrder(orderId));
     }
 }

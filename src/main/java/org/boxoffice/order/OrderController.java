@@ -54,14 +54,14 @@ class OrderController {
         }
         OrderService.Placed placed = orders.place(caller,
                 new OrderService.OrderRequest(r.quoteId(), r.deliveryType(), r.deliveryDeadline()));
-        return OrderView.of(placed, catalog.event(placed.order().eventId()));
+        return OrderView.of(placed, catalog.eventOnly(placed.order().eventId()));
     }
 
     @GetMapping("/v1/orders/{orderId}")
     @ApiErrors({ErrorCode.ORDER_NOT_FOUND})
     OrderView get(CallingPartner caller, @PathVariable String orderId) {
         OrderService.Placed placed = orders.get(caller, orderId);
-        return OrderView.of(placed, catalog.event(placed.order().eventId()));
+        return OrderView.of(placed, catalog.eventOnly(placed.order().eventId()));
     }
 
     @GetMapping("/v1/orders/{orderId}/tickets")
@@ -78,6 +78,6 @@ class OrderController {
         Page<OrderService.Placed> found = orders.list(caller, OrderQuery.status(status), eventId,
                 OrderQuery.from(createdFrom), OrderQuery.before(createdTo), page);
         Map<String, Event> events = new HashMap<>();
-        return found.map(p -> OrderView.of(p, events.computeIfAbsent(p.order().eventId(), catalog::event)));
+        return found.map(p -> OrderView.of(p, events.computeIfAbsent(p.order().eventId(), catalog::eventOnly)));
     }
 }

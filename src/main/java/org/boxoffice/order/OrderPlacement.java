@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.partner.Partner;
 import org.boxoffice.payment.PaymentAttempt;
@@ -62,22 +63,28 @@ class OrderPlacement {
         return new Reserved(order, charge);
     }
 
-    /** Applies the answer to the charge; returns false if the charge was declined and the order undone. */
+    /**
+     * Applies the answer to the charge and returns the order as it now stands; empty if the charge was declined and
+     * the order undone.
+     */
     @Transactional
-    boolean complete(Reserved reserved, Quote quote, PaymentOutcome outcome) {
+    Optional<Order> complete(Reserved reserved, Quote quote, PaymentOutcome outcome) {
+        Order order = reserved.order();
         if (!payments.settle(reserved.charge(), outcome)) {
-            return true; // reconciliation got there first and applied it
+            return orders.find(order.id()); // reconciliation got there first and applied it
         }
         return switch (outcome) {
             case PaymentOutcome.Succeeded s -> {
-                confirm(reserved.order(), quote);
-                yield true;
+                confirm(order, quote);
+                yield Optional.of(new Order(order.id(), order.partnerId(), order.quoteId(), order.eventId(),
+                        OrderStatus.CONFIRMED, "captured", order.deliveryType(), order.deliveryDeadline(),
+                        order.transferEmail(), order.createdAt()));
             }
             case PaymentOutcome.Failed f -> {
-                undo(reserved.order(), quote);
-                yield false;
+                undo(order, quote);
+                yield Optional.empty();
             }
-            case PaymentOutcome.Unknown u -> true; // stays pending_payment, seats kept, until reconciliation
+            case PaymentOutcome.Unknown u -> Optional.of(order); // pending_payment, seats kept, until reconciliation
         };
     }
 

@@ -57,7 +57,7 @@ public class OrderService {
         if (!quote.deliveryTypes().contains(request.deliveryType())) {
             throw OrderErrors.deliveryTypeNotSupported(request.deliveryType(), quote.deliveryTypes());
         }
-        Instant eventStart = catalog.layout(quote.eventId()).startsAt();
+        Instant eventStart = catalog.eventOnly(quote.eventId()).startsAt();
         if (!request.deliveryDeadline().isAfter(now)) {
             throw OrderErrors.invalidDeadline("must be in the future");
         }
@@ -66,11 +66,11 @@ public class OrderService {
         }
         OrderPlacement.Reserved reserved = placement.reserve(quote, partner, request.deliveryType(), request.deliveryDeadline());
         PaymentOutcome outcome = payments.call(reserved.charge(), "Boxoffice order " + reserved.order().id());
-        if (!placement.complete(reserved, quote, outcome)) {
+        Order placed = placement.complete(reserved, quote, outcome).orElseThrow(() -> {
             PaymentOutcome.Failed failed = (PaymentOutcome.Failed) outcome;
-            throw OrderErrors.declined(failed.code(), failed.message());
-        }
-        return new Placed(orders.find(reserved.order().id()).orElseThrow(), quote);
+            return OrderErrors.declined(failed.code(), failed.message());
+        });
+        return new Placed(placed, quote);
     }
 
     public Placed get(CallingPartner caller, String orderId) {

@@ -55,14 +55,14 @@ class QuoteController {
     QuoteView create(CallingPartner caller, @Valid @RequestBody CreateQuote r) {
         String row = r.rowName() == null || r.rowName().isBlank() ? null : r.rowName();
         Quote quote = quotes.create(caller, new QuoteService.QuoteRequest(r.eventId(), r.sectionName(), row, r.quantity()));
-        return QuoteView.of(quote, catalog.event(quote.eventId()), Instant.now(clock));
+        return QuoteView.of(quote, catalog.eventOnly(quote.eventId()), Instant.now(clock));
     }
 
     @GetMapping("/v1/quotes/{quoteId}")
     @ApiErrors({ErrorCode.QUOTE_NOT_FOUND})
     QuoteView get(CallingPartner caller, @PathVariable String quoteId) {
         Quote quote = quotes.get(caller, quoteId);
-        return QuoteView.of(quote, catalog.event(quote.eventId()), Instant.now(clock));
+        return QuoteView.of(quote, catalog.eventOnly(quote.eventId()), Instant.now(clock));
     }
 
     @GetMapping("/v1/quotes")
@@ -73,6 +73,6 @@ class QuoteController {
         Page<Quote> found = quotes.list(caller, status, page);
         Map<String, Event> events = new HashMap<>();
         Instant now = Instant.now(clock);
-        return found.map(q -> QuoteView.of(q, events.computeIfAbsent(q.eventId(), catalog::event), now));
+        return found.map(q -> QuoteView.of(q, events.computeIfAbsent(q.eventId(), catalog::eventOnly), now));
     }
 }

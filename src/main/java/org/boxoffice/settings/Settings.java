@@ -21,6 +21,11 @@ public class Settings {
     private final SettingsRepository repository;
     private final Clock clock;
     private final Map<String, String> defaults;
+    static final Duration FRESH_FOR = Duration.ofSeconds(2);
+    private volatile Cached cached;
+
+    private record Cached(Values values, Instant readAt) {
+    }
 
     Settings(SettingsRepository repository, Clock clock,
              @Value("${boxoffice.transfer-domain:transfers.boxoffice.example}") String transferDomain) {
@@ -30,8 +35,22 @@ public class Settings {
                 TRANSFER_DOMAIN, transferDomain);
     }
 
-    /** The current values, defaults filled in. */
+    /**
+     * The current values, defaults filled in. Read at most every {@link #FRESH_FOR} per node (they are read on every
+     * quote and order); a change made on this node applies at once, on other nodes within that time.
+     */
     public Values current() {
+        Cached cached = this.cached;
+        Instant now = Instant.now(clock);
+        if (cached != null && now.isBefore(cached.readAt().plus(FRESH_FOR))) {
+            return cached.values();
+        }
+        Values values = read();
+        this.cached = new Cached(values, now);
+        return values;
+    }
+
+    private Values read() {
         Map<String, String> stored = repository.all();
         return new Values(
                 Duration.ofSeconds(Long.parseLong(stored.getOrDefault(QUOTE_TTL_SECONDS, defaults.get(QUOTE_TTL_SECONDS)))),
@@ -44,6 +63,7 @@ public class Settings {
     public Values update(Map<String, String> changes) {
         Instant now = Instant.now(clock);
         changes.forEach((key, value) -> repository.put(key, value, now));
+        cached = null;
         return current();
     }
 
