@@ -55,6 +55,10 @@ pid=$!
 wait_for $BASE/actuator/health
 "$JAVA" bench/CatalogBench.java $BASE bench-operator-key "$EVENTS" "$CLIENTS" "$SECONDS_PER_RUN"
 echo
+echo "Service time without queueing (one client, same catalogue):"
+echo
+"$JAVA" bench/CatalogBench.java $BASE bench-operator-key 0 1 10 | tail -4
+echo
 echo "Resident memory after the run (PSS, server + PostgreSQL): $(( $(rss_kb $pid large) / 1024 )) MB"
 stop $pid
 } | tee "$OUT"

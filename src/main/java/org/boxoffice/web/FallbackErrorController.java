@@ -20,7 +20,8 @@ class FallbackErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<Envelope> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        ErrorCode code = codeFor(status instanceof Integer s ? s : 500);
+        // Asked for directly (no error being forwarded), /error is just an unknown path.
+        ErrorCode code = codeFor(status instanceof Integer s ? s : 404);
         return ResponseEntity.status(code.status())
                 .body(errors.failure(request, code, messageFor(code), null));
     }
