@@ -3,10 +3,8 @@ package org.boxoffice;
 import org.boxoffice.config.ProductionGuard;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@EnableScheduling
 public class BoxofficeApplication {
 
     public static void main(String[] args) {

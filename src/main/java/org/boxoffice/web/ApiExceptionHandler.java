@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.sql.SQLException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
@@ -102,6 +104,18 @@ class ApiExceptionHandler {
     ResponseEntity<Envelope> databaseDown(Exception e, HttpServletRequest request) {
         log.warn("database unavailable: {}", e.getMessage());
         return respond(request, ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; retry later", null);
+    }
+
+    /** SQL state class 22, "data exception": a value the database cannot take (a NUL character, say) came from the request. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Envelope> dataException(DataAccessException e, HttpServletRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return respond(request, ErrorCode.VALIDATION_ERROR, "A value in the request cannot be stored or searched "
+                        + "(for example a NUL character)", null);
+            }
+        }
+        return unexpected(e, request);
     }
 
     @ExceptionHandler(Exception.class)

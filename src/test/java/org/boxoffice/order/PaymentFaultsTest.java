@@ -3,6 +3,8 @@ package org.boxoffice.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Fixtures.seats;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,14 +61,15 @@ class PaymentFaultsTest extends ApiTest {
         assertThat(heldBy(order)).isEqualTo(2);
         clock.advance(Duration.ofHours(2)); // far past the quote's expiry: the order's seats stay held
         assertThat(heldBy(order)).isEqualTo(2);
-        admin().post("/admin/v1/payments/reconcile").then().statusCode(200).body("data.settled", equalTo(1));
+        admin().post("/admin/v1/payments/reconcile").then().statusCode(200).body("data.settled", greaterThanOrEqualTo(1));
         String fresh = fixtures.token(fixtures.buyer());
         admin().get("/admin/v1/orders/" + order).then().body("data.order.status", equalTo("confirmed"))
                 .body("data.order.payment.status", equalTo("captured"));
         assertThat(count("SELECT count(*) FROM tickets WHERE hold_id = :p AND sold", order)).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM sandbox_charges WHERE idempotency_key IN "
                 + "(SELECT id FROM payment_attempts WHERE order_id = :p)", order)).isEqualTo(1);
-        admin().post("/admin/v1/payments/reconcile").then().body("data.settled", equalTo(0));
+        admin().post("/admin/v1/payments/reconcile").then().statusCode(200);
+        admin().get("/admin/v1/orders/" + order).then().body("data.payment_attempts", hasSize(1));
         assertThat(fresh).isNotBlank();
     }
 
@@ -78,7 +81,7 @@ class PaymentFaultsTest extends ApiTest {
         // As if the request had never reached the provider: it has no record of the attempt.
         jdbc.sql("DELETE FROM sandbox_charges WHERE idempotency_key IN (SELECT id FROM payment_attempts WHERE order_id = :o)")
                 .param("o", order).update();
-        admin().post("/admin/v1/payments/reconcile").then().body("data.settled", equalTo(1));
+        admin().post("/admin/v1/payments/reconcile").then().body("data.settled", greaterThanOrEqualTo(1));
         admin().get("/admin/v1/orders/" + order).then().body("data.order.status", equalTo("payment_failed"))
                 .body("data.order.payment.status", equalTo("failed"))
                 .body("data.payment_attempts[0].failure_code", equalTo("not_received"));
@@ -92,9 +95,10 @@ class PaymentFaultsTest extends ApiTest {
         String order = buying.order(token, buying.quoteId(token, event.id(), "A", "1", 1), "pdf", deadline)
                 .statusCode(201).extract().path("data.order_id");
         jdbc.sql("UPDATE payment_attempts SET status = 'pending' WHERE order_id = :o").param("o", order).update();
-        admin().post("/admin/v1/payments/reconcile").then().body("data.settled", equalTo(0));
+        admin().post("/admin/v1/payments/reconcile").then().statusCode(200);
+        admin().get("/admin/v1/orders/" + order).then().body("data.order.status", equalTo("pending_payment"));
         clock.advance(Duration.ofMinutes(3));
-        admin().post("/admin/v1/payments/reconcile").then().body("data.settled", equalTo(1));
+        admin().post("/admin/v1/payments/reconcile").then().body("data.settled", greaterThanOrEqualTo(1));
         admin().get("/admin/v1/orders/" + order).then().body("data.order.status", equalTo("confirmed"));
     }
 

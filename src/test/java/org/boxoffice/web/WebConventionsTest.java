@@ -61,6 +61,19 @@ class WebConventionsTest extends ApiTest {
     }
 
     @Test
+    void valuesTheDatabaseCannotTakeAreValidationErrors() {
+        String token = fixtures.token(fixtures.partner());
+        // As sent on the wire: RestAssured would otherwise encode the % itself.
+        as(token).urlEncodingEnabled(false).get("/v1/events?q=a%00b").then().statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"));
+        as(token).urlEncodingEnabled(false).get("/v1/venues/ven%00x").then().statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"));
+        admin().urlEncodingEnabled(false).get("/admin/v1/performers?q=%00").then().statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"));
+        anonymous().contentType(JSON).body("{\"client_id\":\"a\\u0000b\",\"client_secret\":\"x\",\"grant_type\":\"client_credentials\"}")
+                .post("/v1/auth/token").then().statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"));
+        admin().contentType(JSON).body("{\"name\":\"bad\\u0000name\",\"billing_model\":\"partner_billed\"}")
+                .post("/admin/v1/partners").then().statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"));
+    }
+
+    @Test
     void bodiesOverOneMebibyteAreRefusedByLengthAndWhenStreamed() throws Exception {
         String big = "{\"name\":\"" + "x".repeat(1_100_000) + "\",\"billing_model\":\"partner_billed\"}";
         admin().contentType(JSON).body(big).post("/admin/v1/partners").then().statusCode(413)
