@@ -55,10 +55,10 @@ class OpenApiConfig {
     @Bean
     OpenAPI openApi() {
         return new OpenAPI()
-                .info(new Info().title("Boxoffice Partner API").version("v1").description("""
-                        Ticket supplier API for partners (`/v1`) and operators (`/admin/v1`). Every response is an \
-                        envelope `{success, data | error, pagination?, meta}`; errors carry a code from the catalogue. \
-                        See README.md for the decisions this document records."""))
+                .info(new Info().title("Boxoffice Partner API").version("v1").description(
+                        "Ticket supplier API for partners (`/v1`) and operators (`/admin/v1`). Every response is an "
+                                + "envelope `{success, data | error, pagination?, meta}`; errors carry a code from the "
+                                + "catalogue. See README.md for the decisions this document records."))
                 .components(new Components()
                         .addSecuritySchemes("partnerToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT").description("From POST /v1/auth/token, valid 1 hour"))

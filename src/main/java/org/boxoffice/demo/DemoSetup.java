@@ -69,25 +69,22 @@ class DemoSetup implements ApplicationRunner {
     private String banner(PartnerService.WithSecret demo, long tickets) {
         String operatorKey = operatorKeys.generatedKey()
                 .orElse(operatorKeys.fromEnvironment() ? "(from BOXOFFICE_ADMIN_KEY)" : "(printed at first start)");
-        return """
-
-                ==================================================================================
-                 Boxoffice demo is ready: %d events, %d tickets, a partner with sandbox payments.
-                 These credentials are shown once; a copy is in %s.
-
-                   partner_id     %s
-                   client_id      %s
-                   client_secret  %s
-                   operator key   %s
-
-                 Get a token:
-                   curl -s -X POST %s/v1/auth/token -H 'Content-Type: application/json' \\
-                     -d '{"client_id":"%s","client_secret":"%s","grant_type":"client_credentials"}'
-
-                 API docs: %s/swagger-ui.html
-                ==================================================================================
-                """.formatted(DemoCatalog.EVENTS, tickets, dataDir.resolve("demo-credentials.txt"),
-                demo.partner().id(), demo.partner().clientId(), demo.clientSecret(), operatorKey,
-                publicUrl, demo.partner().clientId(), demo.clientSecret(), publicUrl);
+        String rule = "=".repeat(82);
+        return String.join("\n", "", rule,
+                " Boxoffice demo is ready: %d events, %d tickets, a partner with sandbox payments.".formatted(DemoCatalog.EVENTS, tickets),
+                " These credentials are shown once; a copy is in %s.".formatted(dataDir.resolve("demo-credentials.txt")),
+                "",
+                "   partner_id     " + demo.partner().id(),
+                "   client_id      " + demo.partner().clientId(),
+                "   client_secret  " + demo.clientSecret(),
+                "   operator key   " + operatorKey,
+                "",
+                " Get a token:",
+                "   curl -s -X POST %s/v1/auth/token -H 'Content-Type: application/json' \\".formatted(publicUrl),
+                "     -d '{\"client_id\":\"%s\",\"client_secret\":\"%s\",\"grant_type\":\"client_credentials\"}'"
+                        .formatted(demo.partner().clientId(), demo.clientSecret()),
+                "",
+                " API docs: %s/swagger-ui.html".formatted(publicUrl),
+                rule, "");
     }
 }
