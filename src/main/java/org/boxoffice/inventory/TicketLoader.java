@@ -47,10 +47,12 @@ public class TicketLoader {
         event.sections().forEach(s -> sections.put(s.name(), s));
         List<Map<String, Object>> problems = new ArrayList<>();
         List<TicketRepository.Placement> placements = new ArrayList<>();
+        Map<String, TreeSet<Integer>> loaded = tickets.existingSeats(event.sections().stream()
+                .filter(s -> !s.ga()).flatMap(s -> s.rows().stream()).map(Row::id).toList());
         Map<String, TreeSet<Integer>> seatsInRequest = new HashMap<>();
         for (TicketBatch batch : batches) {
             try {
-                TicketRepository.Placement p = place(event, sections, batch);
+                TicketRepository.Placement p = place(event, sections, batch, loaded);
                 claimSeats(p, seatsInRequest);
                 placements.add(p);
             } catch (IllegalArgumentException e) {
@@ -72,7 +74,8 @@ public class TicketLoader {
         return new Loaded(event.eventId(), placements.size(), count);
     }
 
-    private TicketRepository.Placement place(EventLayout event, Map<String, Section> sections, TicketBatch b) {
+    private TicketRepository.Placement place(EventLayout event, Map<String, Section> sections, TicketBatch b,
+                                             Map<String, TreeSet<Integer>> loaded) {
         Section section = sections.get(b.sectionName());
         check(section != null, "unknown section " + b.sectionName());
         Row row = b.rowName() == null || b.rowName().isBlank()
@@ -94,7 +97,7 @@ public class TicketLoader {
         check(b.seatFrom() >= 1 && b.seatTo() >= b.seatFrom(), "seats must satisfy 1 <= seat_from <= seat_to");
         int count = b.seatTo() - b.seatFrom() + 1;
         check(count <= MAX_SEATS_PER_BATCH, "at most " + MAX_SEATS_PER_BATCH + " seats per line");
-        List<Integer> existing = tickets.existingSeats(row.id(), b.seatFrom(), b.seatTo());
+        List<Integer> existing = List.copyOf(loaded.getOrDefault(row.id(), new TreeSet<>()).subSet(b.seatFrom(), true, b.seatTo(), true));
         check(existing.isEmpty(), "seats already loaded in row " + row.name() + ": " + abbreviate(existing));
         return new TicketRepository.Placement(event.eventId(), section.id(), row.id(), b.seatFrom(), b.seatTo(), count, price,
                 event.currency(), types);

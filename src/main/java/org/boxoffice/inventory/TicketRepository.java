@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.boxoffice.catalog.AvailabilitySummaries;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,10 +49,15 @@ class TicketRepository {
                 .update();
     }
 
-    /** Seats of the range that already exist in the row. */
-    List<Integer> existingSeats(String rowId, int from, int to) {
-        return jdbc.sql("SELECT seat_number FROM tickets WHERE row_id = :row AND seat_number BETWEEN :from AND :to ORDER BY 1")
-                .param("row", rowId).param("from", from).param("to", to).query(Integer.class).list();
+    /** The seat numbers already loaded in each of the rows, in one query. */
+    Map<String, TreeSet<Integer>> existingSeats(Collection<String> rowIds) {
+        Map<String, TreeSet<Integer>> seats = new HashMap<>();
+        jdbc.sql("SELECT row_id, seat_number FROM tickets WHERE row_id = ANY(:rows) AND seat_number IS NOT NULL")
+                .param("rows", rowIds.toArray(String[]::new))
+                .query(rs -> {
+                    seats.computeIfAbsent(rs.getString("row_id"), k -> new TreeSet<>()).add(rs.getInt("seat_number"));
+                });
+        return seats;
     }
 
     /** Per row of the event (optionally one section): what is available now, its lowest price and longest run of seats. */
