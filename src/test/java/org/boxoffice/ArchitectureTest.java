@@ -48,7 +48,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.partner..", "org.boxoffice.catalog..",
                         "org.boxoffice.inventory..", "org.boxoffice.operator..", "org.boxoffice.demo..",
                         "org.boxoffice.config..", "org.boxoffice.quote..", "org.boxoffice.order..", "org.boxoffice.payment..",
-                        "org.boxoffice.settings..")
+                        "org.boxoffice.settings..", "org.boxoffice.billing..")
                 .check(classes);
     }
 
@@ -63,6 +63,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.boxoffice.payment..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.order..", "org.boxoffice.quote..")
                 .check(classes);
+    }
+
+    @Test
+    void theLedgerKnowsNoOtherFeature() {
+        noClasses().that().resideInAPackage("org.boxoffice.billing..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.boxoffice.order..", "org.boxoffice.quote..", "org.boxoffice.payment..",
+                        "org.boxoffice.inventory..", "org.boxoffice.catalog..").check(classes);
     }
 
     @Test

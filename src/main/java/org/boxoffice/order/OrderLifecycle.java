@@ -3,6 +3,7 @@ package org.boxoffice.order;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.boxoffice.billing.Ledger;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.PaymentOutcome;
@@ -35,16 +36,18 @@ public class OrderLifecycle {
     private final HoldService holds;
     private final Payments payments;
     private final TransactionTemplate transaction;
+    private final Ledger ledger;
     private final Clock clock;
 
     OrderLifecycle(OrderRepository orders, OrderPlacement placement, QuoteService quotes, HoldService holds,
-                   Payments payments, TransactionTemplate transaction, Clock clock) {
+                   Payments payments, TransactionTemplate transaction, Ledger ledger, Clock clock) {
         this.orders = orders;
         this.placement = placement;
         this.quotes = quotes;
         this.holds = holds;
         this.payments = payments;
         this.transaction = transaction;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -103,7 +106,8 @@ public class OrderLifecycle {
             return; // a declined order was already undone
         }
         switch (settled.outcome()) {
-            case PaymentOutcome.Succeeded s -> placement.confirm(order, quotes.byIds(List.of(order.quoteId())).getFirst());
+            case PaymentOutcome.Succeeded s -> placement.confirm(order, quotes.byIds(List.of(order.quoteId())).getFirst(),
+                    attempt);
             case PaymentOutcome.Failed f -> {
                 if (orders.transition(order.id(), List.of(OrderStatus.PENDING_PAYMENT), OrderStatus.PAYMENT_FAILED,
                         "failed", Instant.now(clock))) {
@@ -118,6 +122,8 @@ public class OrderLifecycle {
     private void applyRefund(PaymentAttempt refund, PaymentOutcome outcome) {
         if (outcome instanceof PaymentOutcome.Succeeded) {
             orders.setPaymentStatus(refund.orderId(), "refunded", Instant.now(clock));
+            ledger.recordRefund(refund.partnerId(), refund.orderId(), refund.id(), refund.provider(), refund.amountMinor(),
+                    refund.currency());
         } else if (outcome instanceof PaymentOutcome.Failed f) {
             log.error("refund {} of order {} failed at the provider: {}", refund.id(), refund.orderId(), f);
         }

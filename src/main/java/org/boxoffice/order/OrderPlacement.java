@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.boxoffice.billing.Ledger;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.partner.Partner;
 import org.boxoffice.payment.PaymentAttempt;
@@ -32,15 +33,17 @@ class OrderPlacement {
     private final HoldService holds;
     private final Payments payments;
     private final Settings settings;
+    private final Ledger ledger;
     private final Clock clock;
 
     OrderPlacement(OrderRepository orders, QuoteService quotes, HoldService holds, Payments payments, Settings settings,
-                   Clock clock) {
+                   Ledger ledger, Clock clock) {
         this.orders = orders;
         this.quotes = quotes;
         this.holds = holds;
         this.payments = payments;
         this.settings = settings;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -75,7 +78,7 @@ class OrderPlacement {
         }
         return switch (outcome) {
             case PaymentOutcome.Succeeded s -> {
-                confirm(order, quote);
+                confirm(order, quote, reserved.charge());
                 yield Optional.of(new Order(order.id(), order.partnerId(), order.quoteId(), order.eventId(),
                         OrderStatus.CONFIRMED, "captured", order.deliveryType(), order.deliveryDeadline(),
                         order.transferEmail(), order.createdAt()));
@@ -88,12 +91,17 @@ class OrderPlacement {
         };
     }
 
-    /** The charge is captured: the order is confirmed, its seats sold, its barcodes issued if it needs them. */
+    /**
+     * The charge is captured: the order is confirmed, its seats sold, the charge posted to the ledger, and its
+     * barcodes issued if it needs them.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void confirm(Order order, Quote quote) {
+    void confirm(Order order, Quote quote, PaymentAttempt charge) {
         if (orders.transition(order.id(), List.of(OrderStatus.PENDING_PAYMENT), OrderStatus.CONFIRMED, "captured",
                 Instant.now(clock))) {
             holds.sell(order.id());
+            ledger.recordCharge(order.partnerId(), order.id(), charge.provider(), quote.totalMinor() - quote.feesMinor(),
+                    quote.feesMinor(), quote.currency());
             if (!"mobile_transfer".equals(order.deliveryType())) {
                 Map<String, String> barcodes = new LinkedHashMap<>();
                 quote.ticketIds().forEach(ticket -> barcodes.put(ticket, "BX" + Ids.random(18).toUpperCase()));

@@ -42,16 +42,19 @@ class RandomRequestsTest extends ApiTest {
             "/v1/quotes", "/v1/quotes/{id}", "/v1/orders", "/v1/orders/{id}", "/v1/orders/{id}/tickets",
             "/admin/v1/orders", "/admin/v1/orders/{id}", "/admin/v1/orders/{id}/transfer-sent",
             "/admin/v1/orders/{id}/delivered", "/admin/v1/orders/{id}/cancel", "/admin/v1/orders/expire-overdue",
-            "/admin/v1/payments/reconcile", "/admin/v1/settings", "/error", "/actuator/health");
+            "/admin/v1/payments/reconcile", "/admin/v1/settings", "/error", "/actuator/health",
+            "/v1/billing/transactions", "/v1/billing/balance", "/v1/billing/statements/{name}", "/v1/billing/statements/2026-11",
+            "/admin/v1/partners/{id}/ledger", "/admin/v1/partners/{id}/adjustments");
     private static final List<String> FIELDS = List.of("client_id", "client_secret", "grant_type", "scope", "name",
             "billing_model", "payout_method", "card_on_file", "provider", "reference", "city", "country", "timezone",
             "venue_id", "event_datetime_local", "event_datetime_utc", "sections", "rows", "rank", "is_ga", "status",
             "tickets", "section_name", "row_name", "seat_from", "seat_to", "quantity", "price", "delivery_types",
             "requests_per_second", "burst", "currency", "performer_ids", "quote_id", "delivery_type",
-            "delivery_deadline", "event_id", "quote_ttl_seconds", "fee_percent_bps", "fee_fixed_minor", "transfer_domain");
+            "delivery_deadline", "event_id", "quote_ttl_seconds", "fee_percent_bps", "fee_fixed_minor", "transfer_domain",
+            "amount", "description", "corrects");
     private static final List<String> PARAMS = List.of("q", "limit", "offset", "venue_id", "venue_name",
             "performer_id", "performer_name", "date_from", "date_to", "status", "event_id", "created_from", "created_to",
-            "partner_id");
+            "partner_id", "type", "from", "to");
     private static final Set<String> CODES = Arrays.stream(ErrorCode.values()).map(Enum::name).collect(Collectors.toSet());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();

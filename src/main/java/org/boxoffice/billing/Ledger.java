@@ -1,0 +1,131 @@
+package org.boxoffice.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.boxoffice.shared.Ids;
+import org.boxoffice.web.ApiException;
+import org.boxoffice.web.Page;
+import org.boxoffice.web.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The billing ledger. Every business event posts one balanced transaction, once (posting the same event again does
+ * nothing); nothing is ever changed or removed, a correction is a new transaction pointing at the one it corrects.
+ * A partner's balance — what Boxoffice owes it — is always computed from the entries.
+ */
+@Service
+public class Ledger {
+    private final LedgerRepository ledger;
+    private final Clock clock;
+
+    Ledger(LedgerRepository ledger, Clock clock) {
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** The partner's card was charged for an order: tickets and fees are earned; the balance does not change. */
+    @Transactional
+    public boolean recordCharge(String partnerId, String orderId, String cardProvider, long ticketsMinor, long feesMinor,
+                                String currency) {
+        long total = Math.addExact(ticketsMinor, feesMinor);
+        return post(partnerId, TransactionType.CHARGE, -total, 0, currency, orderId, orderId,
+                "Card charge for order " + orderId, null, List.of(
+                        new LedgerTransaction.Entry(Accounts.card(cardProvider), total),
+                        new LedgerTransaction.Entry(Accounts.TICKET_REVENUE, -ticketsMinor),
+                        new LedgerTransaction.Entry(Accounts.FEE_REVENUE, -feesMinor)));
+    }
+
+    /** Money went back to the partner's card for an order; the balance does not change. */
+    @Transactional
+    public boolean recordRefund(String partnerId, String orderId, String refundReference, String cardProvider,
+                                long amountMinor, String currency) {
+        return post(partnerId, TransactionType.REFUND, amountMinor, 0, currency, orderId, refundReference,
+                "Refund to card for order " + orderId, null, List.of(
+                        new LedgerTransaction.Entry(Accounts.REFUNDS, amountMinor),
+                        new LedgerTransaction.Entry(Accounts.card(cardProvider), -amountMinor)));
+    }
+
+    /** The partner earned a commission (merchant of record): Boxoffice owes it more. */
+    @Transactional
+    public boolean recordCommission(String partnerId, String reference, String orderId, long amountMinor, String currency,
+                                    String description) {
+        return post(partnerId, TransactionType.COMMISSION, amountMinor, amountMinor, currency, orderId, reference,
+                description, null, List.of(
+                        new LedgerTransaction.Entry(Accounts.COMMISSIONS, amountMinor),
+                        new LedgerTransaction.Entry(Accounts.payable(partnerId), -amountMinor)));
+    }
+
+    /** Money was sent to the partner's bank: Boxoffice owes it less. */
+    @Transactional
+    public boolean recordPayout(String partnerId, String payoutId, String bankProvider, long amountMinor, String currency) {
+        return post(partnerId, TransactionType.PAYOUT, -amountMinor, -amountMinor, currency, null, payoutId,
+                "Payout " + payoutId, null, List.of(
+                        new LedgerTransaction.Entry(Accounts.payable(partnerId), amountMinor),
+                        new LedgerTransaction.Entry(Accounts.bank(bankProvider), -amountMinor)));
+    }
+
+    /** An operator's manual credit (positive) or debit (negative) of the partner's balance. */
+    @Transactional
+    public LedgerTransaction adjust(String partnerId, long amountMinor, String currency, String description,
+                                    String corrects) {
+        if (corrects != null && ledger.find(corrects).filter(t -> t.partnerId().equals(partnerId)).isEmpty()) {
+            throw ApiException.validation("corrects", "corrects must be a transaction of this partner");
+        }
+        String id = Ids.newId("txn");
+        post(id, partnerId, TransactionType.ADJUSTMENT, amountMinor, amountMinor, currency, null, null, description,
+                corrects, List.of(new LedgerTransaction.Entry(Accounts.ADJUSTMENTS, amountMinor),
+                        new LedgerTransaction.Entry(Accounts.payable(partnerId), -amountMinor)));
+        return ledger.find(id).orElseThrow();
+    }
+
+    public Page<LedgerTransaction> transactions(String partnerId, TransactionType type, Instant from, Instant before,
+                                                PageRequest page) {
+        LedgerRepository.Filter filter = new LedgerRepository.Filter(partnerId, type, from, before);
+        return new Page<>(ledger.list(filter, page.limit(), page.offset()), ledger.count(filter), page);
+    }
+
+    /** The partner's balance per currency now. */
+    public Map<String, Long> balances(String partnerId) {
+        return ledger.balances(partnerId, null);
+    }
+
+    /** A calendar month (UTC): opening and closing balance per currency and the transactions between. */
+    public Statement statement(String partnerId, YearMonth month) {
+        Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Map<String, Long> opening = ledger.balances(partnerId, from);
+        Map<String, Long> closing = ledger.balances(partnerId, to);
+        List<LedgerTransaction> transactions = ledger.between(partnerId, from, to);
+        TreeSet<String> currencies = new TreeSet<>(opening.keySet());
+        currencies.addAll(closing.keySet());
+        transactions.forEach(t -> currencies.add(t.currency()));
+        Map<String, Statement.CurrencyBalance> balances = new TreeMap<>();
+        currencies.forEach(c -> balances.put(c, new Statement.CurrencyBalance(c, opening.getOrDefault(c, 0L),
+                closing.getOrDefault(c, 0L))));
+        return new Statement(month, from, to, List.copyOf(balances.values()), transactions);
+    }
+
+    private boolean post(String partnerId, TransactionType type, long amount, long effect, String currency, String orderId,
+                         String reference, String description, String corrects, List<LedgerTransaction.Entry> entries) {
+        return post(Ids.newId("txn"), partnerId, type, amount, effect, currency, orderId, reference, description, corrects,
+                entries);
+    }
+
+    private boolean post(String id, String partnerId, TransactionType type, long amount, long effect, String currency,
+                         String orderId, String reference, String description, String corrects,
+                         List<LedgerTransaction.Entry> entries) {
+        if (entries.stream().mapToLong(LedgerTransaction.Entry::amountMinor).sum() != 0) {
+            throw new IllegalArgumentException("unbalanced posting for " + type + " " + reference);
+        }
+        return ledger.insert(new LedgerTransaction(id, 0, partnerId, type, amount, effect, currency, orderId, reference,
+                description, corrects, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), entries));
+    }
+}

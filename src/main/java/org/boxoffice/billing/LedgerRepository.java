@@ -1,0 +1,153 @@
+package org.boxoffice.billing;
+
+import static org.boxoffice.shared.SqlTime.instant;
+import static org.boxoffice.shared.SqlTime.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.boxoffice.shared.WireEnum;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class LedgerRepository {
+    private final JdbcClient jdbc;
+
+    LedgerRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Filter(String partnerId, TransactionType type, Instant from, Instant before) {
+    }
+
+    /** Inserts the transaction and its entries; false (nothing written) if its business event was already posted. */
+    boolean insert(LedgerTransaction t) {
+        boolean fresh = !jdbc.sql("""
+                        INSERT INTO ledger_transactions (id, partner_id, type, amount_minor, balance_effect_minor, currency,
+                                                         order_id, reference, description, corrects, created_at)
+                        VALUES (:id, :partner, :type, :amount, :effect, :currency, :order, :reference, :description,
+                                :corrects, :created)
+                        ON CONFLICT (type, reference) WHERE reference IS NOT NULL DO NOTHING
+                        RETURNING id""")
+                .param("id", t.id()).param("partner", t.partnerId()).param("type", t.type().wire())
+                .param("amount", t.amountMinor()).param("effect", t.balanceEffectMinor()).param("currency", t.currency())
+                .param("order", t.orderId()).param("reference", t.reference()).param("description", t.description())
+                .param("corrects", t.corrects()).param("created", ts(t.createdAt()))
+                .query(String.class).list().isEmpty();
+        if (fresh) {
+            for (int i = 0; i < t.entries().size(); i++) {
+                LedgerTransaction.Entry e = t.entries().get(i);
+                jdbc.sql("""
+                                INSERT INTO ledger_entries (transaction_id, line, account, amount_minor, currency)
+                                VALUES (:txn, :line, :account, :amount, :currency)""")
+                        .param("txn", t.id()).param("line", i + 1).param("account", e.account())
+                        .param("amount", e.amountMinor()).param("currency", t.currency()).update();
+            }
+        }
+        return fresh;
+    }
+
+    java.util.Optional<LedgerTransaction> find(String id) {
+        return withEntries(jdbc.sql("SELECT * FROM ledger_transactions WHERE id = :id").param("id", id)
+                .query(LedgerRepository::map).list()).stream().findFirst();
+    }
+
+    List<LedgerTransaction> list(Filter filter, int limit, long offset) {
+        Where where = where(filter);
+        JdbcClient.StatementSpec spec = jdbc.sql("SELECT * FROM ledger_transactions" + where.sql
+                + " ORDER BY created_at DESC, seq DESC LIMIT :limit OFFSET :offset").param("limit", limit).param("offset", offset);
+        where.params.forEach(spec::param);
+        return withEntries(spec.query(LedgerRepository::map).list());
+    }
+
+    long count(Filter filter) {
+        Where where = where(filter);
+        JdbcClient.StatementSpec spec = jdbc.sql("SELECT count(*) FROM ledger_transactions" + where.sql);
+        where.params.forEach(spec::param);
+        return spec.query(Long.class).single();
+    }
+
+    /** Every transaction of the partner in [from, before), oldest first. */
+    List<LedgerTransaction> between(String partnerId, Instant from, Instant before) {
+        return withEntries(jdbc.sql("""
+                        SELECT * FROM ledger_transactions
+                        WHERE partner_id = :partner AND created_at >= :from AND created_at < :before
+                        ORDER BY created_at, seq""")
+                .param("partner", partnerId).param("from", ts(from)).param("before", ts(before))
+                .query(LedgerRepository::map).list());
+    }
+
+    /**
+     * The partner's balance in each currency it has transactions in, from everything before {@code before} (or
+     * everything, when null): minus the sum of its payable account's entries.
+     */
+    Map<String, Long> balances(String partnerId, Instant before) {
+        Map<String, Long> balances = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT t.currency, -coalesce(sum(e.amount_minor) FILTER (WHERE e.account = :account), 0) AS balance
+                        FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id
+                        WHERE t.partner_id = :partner""" + (before == null ? "" : " AND t.created_at < :before") + """
+
+                        GROUP BY t.currency ORDER BY t.currency""")
+                .param("account", Accounts.payable(partnerId)).param("partner", partnerId)
+                .param("before", before == null ? null : ts(before))
+                .query(rs -> {
+                    balances.put(rs.getString("currency"), rs.getLong("balance"));
+                });
+        return balances;
+    }
+
+    private List<LedgerTransaction> withEntries(List<LedgerTransaction> transactions) {
+        if (transactions.isEmpty()) {
+            return transactions;
+        }
+        record Line(String txn, LedgerTransaction.Entry entry) {
+        }
+        Map<String, List<LedgerTransaction.Entry>> entries = jdbc.sql("""
+                        SELECT transaction_id, account, amount_minor FROM ledger_entries
+                        WHERE transaction_id = ANY(:ids) ORDER BY transaction_id, line""")
+                .param("ids", transactions.stream().map(LedgerTransaction::id).toArray(String[]::new))
+                .query((rs, n) -> new Line(rs.getString("transaction_id"),
+                        new LedgerTransaction.Entry(rs.getString("account"), rs.getLong("amount_minor"))))
+                .list().stream().collect(Collectors.groupingBy(Line::txn,
+                        Collectors.mapping(Line::entry, Collectors.toList())));
+        return transactions.stream().map(t -> new LedgerTransaction(t.id(), t.seq(), t.partnerId(), t.type(),
+                t.amountMinor(), t.balanceEffectMinor(), t.currency(), t.orderId(), t.reference(), t.description(),
+                t.corrects(), t.createdAt(), entries.getOrDefault(t.id(), List.of()))).toList();
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(Filter f) {
+        List<String> clauses = new ArrayList<>(List.of("partner_id = :partner"));
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("partner", f.partnerId()));
+        if (f.type() != null) {
+            clauses.add("type = :type");
+            params.put("type", f.type().wire());
+        }
+        if (f.from() != null) {
+            clauses.add("created_at >= :from");
+            params.put("from", ts(f.from()));
+        }
+        if (f.before() != null) {
+            clauses.add("created_at < :before");
+            params.put("before", ts(f.before()));
+        }
+        return new Where(" WHERE " + String.join(" AND ", clauses), params);
+    }
+
+    private static LedgerTransaction map(ResultSet rs, int n) throws SQLException {
+        return new LedgerTransaction(rs.getString("id"), rs.getLong("seq"), rs.getString("partner_id"),
+                WireEnum.parse(TransactionType.class, rs.getString("type")).orElseThrow(), rs.getLong("amount_minor"),
+                rs.getLong("balance_effect_minor"), rs.getString("currency"), rs.getString("order_id"),
+                rs.getString("reference"), rs.getString("description"), rs.getString("corrects"),
+                instant(rs, "created_at"), List.of());
+    }
+}

@@ -1,0 +1,102 @@
+package org.boxoffice.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import org.boxoffice.shared.Ids;
+import org.boxoffice.support.ApiTest;
+import org.junit.jupiter.api.RepeatedTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Property: for any sequence of charges, refunds, commissions, payouts and adjustments, in several currencies and
+ * spread over months, every posting balances, the balance equals the sum of the entries (and of the balance
+ * effects), and each month's closing balance is the next month's opening balance.
+ */
+class LedgerPropertiesTest extends ApiTest {
+    @Autowired
+    Ledger ledger;
+
+    enum Kind { CHARGE, REFUND, COMMISSION, PAYOUT, ADJUSTMENT }
+
+    record Operation(Kind kind, long amountMinor, String currency, int daysLater) {
+    }
+
+    private static Arbitrary<List<Operation>> sequences() {
+        Arbitrary<Operation> operation = Combinators.combine(Arbitraries.of(Kind.class),
+                Arbitraries.longs().between(1, 5_000_000), Arbitraries.of("USD", "EUR", "JPY"),
+                Arbitraries.integers().between(0, 12)).as(Operation::new);
+        return operation.list().ofMinSize(1).ofMaxSize(30);
+    }
+
+    @RepeatedTest(6)
+    void postingsBalanceAndStatementsChainMonthToMonth() {
+        String partner = fixtures.partner().id();
+        List<Operation> operations = sequences().sample();
+        YearMonth first = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        Map<String, Long> expected = new HashMap<>();
+        for (Operation op : operations) {
+            clock.advance(Duration.ofDays(op.daysLater()));
+            String ref = Ids.newId("ref");
+            long effect = switch (op.kind()) {
+                case CHARGE -> {
+                    ledger.recordCharge(partner, ref, "sandbox", op.amountMinor(), op.amountMinor() / 10, op.currency());
+                    yield 0;
+                }
+                case REFUND -> {
+                    ledger.recordRefund(partner, "ord_x", ref, "sandbox", op.amountMinor(), op.currency());
+                    yield 0;
+                }
+                case COMMISSION -> {
+                    ledger.recordCommission(partner, ref, null, op.amountMinor(), op.currency(), "Commission");
+                    yield op.amountMinor();
+                }
+                case PAYOUT -> {
+                    ledger.recordPayout(partner, ref, "sandbox", op.amountMinor(), op.currency());
+                    yield -op.amountMinor();
+                }
+                case ADJUSTMENT -> {
+                    long signed = op.amountMinor() % 2 == 0 ? op.amountMinor() : -op.amountMinor();
+                    ledger.adjust(partner, signed, op.currency(), "Adjustment", null);
+                    yield signed;
+                }
+            };
+            expected.merge(op.currency(), effect, Long::sum);
+        }
+        long unbalanced = jdbc.sql("""
+                        SELECT count(*) FROM (SELECT t.id FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id
+                        WHERE t.partner_id = :p GROUP BY t.id HAVING sum(e.amount_minor) <> 0) x""")
+                .param("p", partner).query(Long.class).single();
+        assertThat(unbalanced).isZero();
+        Map<String, Long> balances = ledger.balances(partner);
+        expected.forEach((currency, sum) -> assertThat(balances.get(currency)).as(currency).isEqualTo(sum));
+        Map<String, Long> effects = new HashMap<>();
+        jdbc.sql("SELECT currency, sum(balance_effect_minor) FROM ledger_transactions WHERE partner_id = :p GROUP BY currency")
+                .param("p", partner).query(rs -> {
+                    effects.put(rs.getString(1), rs.getLong(2));
+                });
+        assertThat(effects).isEqualTo(balances);
+
+        YearMonth last = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            Statement statement = ledger.statement(partner, m);
+            Statement next = ledger.statement(partner, m.plusMonths(1));
+            for (Statement.CurrencyBalance b : statement.balances()) {
+                long moved = statement.transactions().stream().filter(t -> t.currency().equals(b.currency()))
+                        .mapToLong(LedgerTransaction::balanceEffectMinor).sum();
+                assertThat(b.closingMinor()).as("closing = opening + movements, " + m).isEqualTo(b.openingMinor() + moved);
+                long nextOpening = next.balances().stream().filter(n -> n.currency().equals(b.currency()))
+                        .mapToLong(Statement.CurrencyBalance::openingMinor).findFirst().orElse(0L);
+                assertThat(nextOpening).as("opening of the month after " + m).isEqualTo(b.closingMinor());
+            }
+        }
+    }
+}
