@@ -68,8 +68,8 @@ class ArchitectureTest {
     @Test
     void theLedgerKnowsNoOtherFeature() {
         noClasses().that().resideInAPackage("org.boxoffice.billing..").should().dependOnClassesThat()
-                .resideInAnyPackage("org.boxoffice.order..", "org.boxoffice.quote..", "org.boxoffice.payment..",
-                        "org.boxoffice.inventory..", "org.boxoffice.catalog..").check(classes);
+                .resideInAnyPackage("org.boxoffice.order..", "org.boxoffice.quote..", "org.boxoffice.inventory..",
+                        "org.boxoffice.catalog..").check(classes);
     }
 
     @Test

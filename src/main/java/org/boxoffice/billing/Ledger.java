@@ -72,6 +72,16 @@ public class Ledger {
                         new LedgerTransaction.Entry(Accounts.bank(bankProvider), -amountMinor)));
     }
 
+    /** A payout failed: a new transaction gives the amount back to the balance and points at the payout's posting. */
+    @Transactional
+    public boolean reversePayout(String partnerId, String payoutId, String bankProvider, long amountMinor, String currency) {
+        String original = ledger.findByEvent(TransactionType.PAYOUT, payoutId).map(LedgerTransaction::id).orElseThrow();
+        return post(partnerId, TransactionType.PAYOUT, amountMinor, amountMinor, currency, null, payoutId + ":reversal",
+                "Payout " + payoutId + " failed: returned to the balance", original, List.of(
+                        new LedgerTransaction.Entry(Accounts.bank(bankProvider), amountMinor),
+                        new LedgerTransaction.Entry(Accounts.payable(partnerId), -amountMinor)));
+    }
+
     /** An operator's manual credit (positive) or debit (negative) of the partner's balance. */
     @Transactional
     public LedgerTransaction adjust(String partnerId, long amountMinor, String currency, String description,

@@ -53,6 +53,11 @@ class LedgerRepository {
         return fresh;
     }
 
+    java.util.Optional<LedgerTransaction> findByEvent(TransactionType type, String reference) {
+        return jdbc.sql("SELECT * FROM ledger_transactions WHERE type = :type AND reference = :reference")
+                .param("type", type.wire()).param("reference", reference).query(LedgerRepository::map).optional();
+    }
+
     java.util.Optional<LedgerTransaction> find(String id) {
         return withEntries(jdbc.sql("SELECT * FROM ledger_transactions WHERE id = :id").param("id", id)
                 .query(LedgerRepository::map).list()).stream().findFirst();

@@ -49,6 +49,17 @@ class PartnerRepository {
                 .param("limit", limit).param("offset", offset).query(this::map).list();
     }
 
+    /** Active partners with a payout method, oldest first. */
+    List<Partner> withPayoutMethod() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM partners WHERE payout_provider IS NOT NULL AND status = 'active' "
+                + "ORDER BY created_at, id").query(this::map).list();
+    }
+
+    /** Locks the partner's row until the transaction ends: money decisions about one partner happen one at a time. */
+    void lock(String id) {
+        jdbc.sql("SELECT id FROM partners WHERE id = :id FOR UPDATE").param("id", id).query(String.class).optional();
+    }
+
     long count() {
         return jdbc.sql("SELECT count(*) FROM partners").query(Long.class).single();
     }

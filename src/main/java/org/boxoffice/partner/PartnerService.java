@@ -50,6 +50,16 @@ public class PartnerService {
         return partner;
     }
 
+    public java.util.List<Partner> withPayoutMethod() {
+        return partners.withPayoutMethod();
+    }
+
+    /** In the caller's transaction: holds the partner's lock, so concurrent money decisions about it take turns. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lock(String id) {
+        partners.lock(id);
+    }
+
     public Page<Partner> list(PageRequest page) {
         return new Page<>(partners.list(page.limit(), page.offset()), partners.count(), page);
     }

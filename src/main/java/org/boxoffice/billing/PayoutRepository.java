@@ -1,0 +1,72 @@
+package org.boxoffice.billing;
+
+import static org.boxoffice.shared.SqlTime.instant;
+import static org.boxoffice.shared.SqlTime.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class PayoutRepository {
+    private final JdbcClient jdbc;
+
+    PayoutRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Payout p) {
+        jdbc.sql("""
+                        INSERT INTO payouts (id, partner_id, amount_minor, currency, provider, destination, status, created_at,
+                                             updated_at)
+                        VALUES (:id, :partner, :amount, :currency, :provider, :destination, 'pending', :now, :now)""")
+                .param("id", p.id()).param("partner", p.partnerId()).param("amount", p.amountMinor())
+                .param("currency", p.currency()).param("provider", p.provider()).param("destination", p.destination())
+                .param("now", ts(p.createdAt())).update();
+    }
+
+    boolean hasOpen(String partnerId, String currency) {
+        return jdbc.sql("SELECT count(*) FROM payouts WHERE partner_id = :p AND currency = :c AND status IN ('pending', 'in_transit')")
+                .param("p", partnerId).param("c", currency).query(Long.class).single() > 0;
+    }
+
+    /** Compare-and-set of the status. */
+    boolean move(String id, String from, String to, String reference, String failureCode, Instant now) {
+        return jdbc.sql("""
+                        UPDATE payouts SET status = :to, provider_reference = coalesce(:reference, provider_reference),
+                               failure_code = :failure, updated_at = :now
+                        WHERE id = :id AND status = :from""")
+                .param("id", id).param("from", from).param("to", to).param("reference", reference)
+                .param("failure", failureCode).param("now", ts(now)).update() == 1;
+    }
+
+    /** Payouts whose outcome is still to learn: in transit, or pending for longer than a call can take. */
+    List<Payout> unsettled(Instant pendingBefore) {
+        return jdbc.sql("""
+                        SELECT * FROM payouts WHERE status = 'in_transit' OR (status = 'pending' AND updated_at < :before)
+                        ORDER BY seq LIMIT 500""")
+                .param("before", ts(pendingBefore)).query(PayoutRepository::map).list();
+    }
+
+    List<Payout> list(String partnerId, String status, int limit, long offset) {
+        return jdbc.sql("SELECT * FROM payouts WHERE (:partner = '' OR partner_id = :partner) AND (:status = '' OR status = :status) "
+                        + "ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+                .param("partner", partnerId == null ? "" : partnerId).param("status", status == null ? "" : status)
+                .param("limit", limit).param("offset", offset).query(PayoutRepository::map).list();
+    }
+
+    long count(String partnerId, String status) {
+        return jdbc.sql("SELECT count(*) FROM payouts WHERE (:partner = '' OR partner_id = :partner) AND (:status = '' OR status = :status)")
+                .param("partner", partnerId == null ? "" : partnerId).param("status", status == null ? "" : status)
+                .query(Long.class).single();
+    }
+
+    private static Payout map(ResultSet rs, int n) throws SQLException {
+        return new Payout(rs.getString("id"), rs.getString("partner_id"), rs.getLong("amount_minor"), rs.getString("currency"),
+                rs.getString("provider"), rs.getString("destination"), rs.getString("status"),
+                rs.getString("provider_reference"), rs.getString("failure_code"), instant(rs, "created_at"));
+    }
+}

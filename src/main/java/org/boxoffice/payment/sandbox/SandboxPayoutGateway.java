@@ -1,0 +1,44 @@
+package org.boxoffice.payment.sandbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.boxoffice.payment.PayoutGateway;
+import org.boxoffice.shared.Ids;
+import org.springframework.stereotype.Component;
+
+/**
+ * The built-in payout rail without real keys (API.md §9): {@code ba_sandbox} accepts payouts, which are paid when
+ * next asked about; {@code ba_sandbox_fail} refuses them ({@code account_closed}).
+ */
+@Component
+class SandboxPayoutGateway implements PayoutGateway {
+    private final SandboxChargeRepository records;
+    private final Clock clock;
+
+    SandboxPayoutGateway(SandboxChargeRepository records, Clock clock) {
+        this.records = records;
+        this.clock = clock;
+    }
+
+    @Override
+    public String provider() {
+        return "sandbox";
+    }
+
+    @Override
+    public PayoutStatus send(String payoutId, String destination, long amountMinor, String currency) {
+        String status = "ba_sandbox".equals(destination) ? "succeeded" : "account_closed";
+        var recorded = records.record(payoutId, "payout", destination, amountMinor, currency, status, Ids.newId("po_sandbox"),
+                Instant.now(clock));
+        return recorded.succeeded() ? new PayoutStatus(PayoutStatus.State.IN_TRANSIT, recorded.reference(), null)
+                : new PayoutStatus(PayoutStatus.State.FAILED, recorded.reference(), "account_closed");
+    }
+
+    @Override
+    public PayoutStatus status(String payoutId) {
+        return records.find(payoutId).map(r -> r.succeeded()
+                        ? new PayoutStatus(PayoutStatus.State.PAID, r.reference(), null)
+                        : new PayoutStatus(PayoutStatus.State.FAILED, r.reference(), "account_closed"))
+                .orElse(new PayoutStatus(PayoutStatus.State.NOT_FOUND, null, null));
+    }
+}
