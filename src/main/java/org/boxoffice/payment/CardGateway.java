@@ -16,8 +16,11 @@ public interface CardGateway {
 
     ProviderResult refund(String idempotencyKey, String chargeReference, long amountMinor, String currency);
 
-    /** What the provider knows of the call made with this key; empty if it never saw it. */
-    Optional<ProviderResult> lookup(String idempotencyKey);
+    /**
+     * What became of a call whose answer was lost; empty if the provider never received it. Given the original request,
+     * so a provider without a lookup by key can replay it under the same key, which is safe by construction.
+     */
+    Optional<ProviderResult> lookup(PaymentAttempt original);
 
     /** The provider's final word on one call. */
     record ProviderResult(boolean succeeded, String reference, String failureCode, String failureMessage) {

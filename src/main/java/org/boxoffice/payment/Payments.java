@@ -74,7 +74,7 @@ public class Payments {
     /** What the provider knows of an attempt; an attempt it never saw failed (it can never be charged now). */
     @Transactional(propagation = Propagation.NEVER)
     public PaymentOutcome askProvider(PaymentAttempt attempt) {
-        Optional<CardGateway.ProviderResult> known = gateway(attempt.provider()).lookup(attempt.id());
+        Optional<CardGateway.ProviderResult> known = gateway(attempt.provider()).lookup(attempt);
         return known.map(Payments::outcome)
                 .orElseGet(() -> new PaymentOutcome.Failed("not_received", "The provider never received this payment"));
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.boxoffice.payment.CardGateway;
+import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.shared.Ids;
 import org.springframework.stereotype.Component;
 
@@ -48,7 +49,7 @@ class SandboxCardGateway implements CardGateway {
     }
 
     @Override
-    public Optional<ProviderResult> lookup(String key) {
-        return charges.find(key);
+    public Optional<ProviderResult> lookup(PaymentAttempt original) {
+        return charges.find(original.id());
     }
 }

@@ -1,0 +1,114 @@
+package org.boxoffice.payment.stripe;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.ApiConnectionException;
+import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.CardException;
+import com.stripe.exception.IdempotencyException;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.PermissionException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.RefundCreateParams;
+import java.util.Locale;
+import java.util.Optional;
+import org.boxoffice.payment.CardGateway;
+import org.boxoffice.payment.PaymentAttempt;
+
+/**
+ * The card on file through Stripe: an off-session PaymentIntent confirmed at once on the partner's saved
+ * PaymentMethod (stored as {@code cus_...:pm_...}), with our attempt id as idempotency key and in the metadata.
+ * A decline (including {@code authentication_required}) is a failure with Stripe's code; no answer (timeouts,
+ * 5xx, 429) is {@link OutcomeUnknown}. Looking up a lost answer replays the request under the same key, which Stripe
+ * answers with the original result (or performs it once, if it never arrived).
+ */
+public class StripeCardGateway implements CardGateway {
+    private final StripeClient stripe;
+
+    public StripeCardGateway(StripeClient stripe) {
+        this.stripe = stripe;
+    }
+
+    @Override
+    public String provider() {
+        return "stripe";
+    }
+
+    @Override
+    public ProviderResult charge(String key, String paymentMethod, long amountMinor, String currency, String description) {
+        String[] saved = paymentMethod.split(":", 2);
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(amountMinor).setCurrency(currency.toLowerCase(Locale.ROOT))
+                .setCustomer(saved[0]).setPaymentMethod(saved[1])
+                .setOffSession(true).setConfirm(true)
+                .setDescription(description).putMetadata("attempt_id", key)
+                .build();
+        try {
+            return intentResult(stripe.v1().paymentIntents().create(params, options(key)));
+        } catch (CardException e) {
+            return ProviderResult.failed(e.getStripeError() != null && e.getStripeError().getPaymentIntent() != null
+                    ? e.getStripeError().getPaymentIntent().getId() : null, declineCode(e), e.getStripeError() == null
+                    ? e.getMessage() : e.getStripeError().getMessage());
+        } catch (StripeException e) {
+            return refusedOrUnknown(e);
+        }
+    }
+
+    @Override
+    public ProviderResult refund(String key, String chargeReference, long amountMinor, String currency) {
+        RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(chargeReference).setAmount(amountMinor)
+                .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER).putMetadata("attempt_id", key).build();
+        try {
+            Refund refund = stripe.v1().refunds().create(params, options(key));
+            return switch (refund.getStatus()) {
+                case "succeeded", "pending" -> ProviderResult.succeeded(refund.getId());
+                default -> ProviderResult.failed(refund.getId(), "refund_" + refund.getStatus(), refund.getFailureReason());
+            };
+        } catch (StripeException e) {
+            return refusedOrUnknown(e);
+        }
+    }
+
+    @Override
+    public Optional<ProviderResult> lookup(PaymentAttempt original) {
+        ProviderResult result = original.kind() == PaymentAttempt.Kind.CHARGE
+                ? charge(original.id(), original.paymentMethod(), original.amountMinor(), original.currency(),
+                "Boxoffice order " + original.orderId())
+                : refund(original.id(), original.paymentMethod(), original.amountMinor(), original.currency());
+        return Optional.of(result);
+    }
+
+    private static ProviderResult intentResult(PaymentIntent intent) {
+        return switch (intent.getStatus()) {
+            case "succeeded" -> ProviderResult.succeeded(intent.getId());
+            case "processing" -> throw new OutcomeUnknown("stripe: payment intent " + intent.getId() + " is processing", null);
+            case "requires_action" -> ProviderResult.failed(intent.getId(), "authentication_required",
+                    "The card needs the customer to authenticate; off-session charges cannot do that");
+            default -> ProviderResult.failed(intent.getId(), intent.getLastPaymentError() == null ? intent.getStatus()
+                    : intent.getLastPaymentError().getCode(), intent.getLastPaymentError() == null ? null
+                    : intent.getLastPaymentError().getMessage());
+        };
+    }
+
+    /** Refusals that mean "not done" (our request or keys were wrong) fail; anything else has no answer yet. */
+    private static ProviderResult refusedOrUnknown(StripeException e) {
+        if (e instanceof InvalidRequestException && !(e instanceof IdempotencyException)
+                || e instanceof AuthenticationException || e instanceof PermissionException) {
+            return ProviderResult.failed(null, "stripe_" + (e.getCode() == null ? "request_refused" : e.getCode()),
+                    e.getMessage());
+        }
+        String why = e instanceof ApiConnectionException ? "no connection or no answer" : "HTTP " + e.getStatusCode();
+        throw new OutcomeUnknown("stripe: " + why + " (request " + e.getRequestId() + ")", e);
+    }
+
+    private static String declineCode(CardException e) {
+        return e.getDeclineCode() != null ? e.getDeclineCode() : e.getCode() != null ? e.getCode() : "card_declined";
+    }
+
+    private static RequestOptions options(String key) {
+        return RequestOptions.builder().setIdempotencyKey(key).build();
+    }
+}

@@ -1,0 +1,31 @@
+package org.boxoffice.payment.stripe;
+
+import com.stripe.StripeClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * With {@code BOXOFFICE_STRIPE_SECRET_KEY} set, partners whose card on file is a Stripe one are charged through
+ * Stripe; without it only sandbox cards can be charged. {@code boxoffice.stripe.api-base} points at a stub in tests.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${boxoffice.stripe.secret-key:}' != ''")
+class StripeConfig {
+
+    @Bean
+    StripeClient stripeClient(@Value("${boxoffice.stripe.secret-key}") String secretKey,
+                              @Value("${boxoffice.stripe.api-base:https://api.stripe.com}") String apiBase,
+                              @Value("${boxoffice.stripe.max-network-retries:2}") int retries,
+                              @Value("${boxoffice.stripe.connect-timeout-ms:5000}") int connectTimeout,
+                              @Value("${boxoffice.stripe.read-timeout-ms:30000}") int readTimeout) {
+        return StripeClient.builder().setApiKey(secretKey).setApiBase(apiBase).setMaxNetworkRetries(retries)
+                .setConnectTimeout(connectTimeout).setReadTimeout(readTimeout).build();
+    }
+
+    @Bean
+    StripeCardGateway stripeCardGateway(StripeClient stripe) {
+        return new StripeCardGateway(stripe);
+    }
+}

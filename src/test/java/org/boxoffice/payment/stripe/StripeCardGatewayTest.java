@@ -1,0 +1,137 @@
+package org.boxoffice.payment.stripe;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.stripe.StripeClient;
+import java.time.Instant;
+import org.boxoffice.payment.CardGateway;
+import org.boxoffice.payment.CardGateway.ProviderResult;
+import org.boxoffice.payment.PaymentAttempt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real adapter and the real stripe-java client against a stub speaking Stripe's wire format (PROVIDERS.md §2). */
+class StripeCardGatewayTest {
+    private WireMockServer stripe;
+    private StripeCardGateway gateway;
+
+    @BeforeEach
+    void start() {
+        stripe = new WireMockServer(options().dynamicPort());
+        stripe.start();
+        gateway = new StripeCardGateway(StripeClient.builder().setApiKey("sk_test_123").setApiBase(stripe.baseUrl())
+                .setMaxNetworkRetries(0).setConnectTimeout(1000).setReadTimeout(500).build());
+    }
+
+    @AfterEach
+    void stop() {
+        stripe.stop();
+    }
+
+    private static String intent(String status, String lastError) {
+        return """
+                {"id": "pi_1", "object": "payment_intent", "amount": 22000, "currency": "usd", "status": "%s",
+                 "client_secret": "pi_1_secret_x", "latest_charge": "ch_1", "metadata": {"attempt_id": "pay_1"},
+                 "last_payment_error": %s, "customer": "cus_A", "payment_method": "pm_B", "created": 1700000000,
+                 "livemode": false}""".formatted(status, lastError);
+    }
+
+    private void answer(int status, String body) {
+        stripe.stubFor(post(urlEqualTo("/v1/payment_intents"))
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withHeader("Request-Id", "req_1").withBody(body)));
+    }
+
+    @Test
+    void anOffSessionChargeOnTheSavedCardWithOurAttemptIdAsIdempotencyKey() {
+        answer(200, intent("succeeded", "null"));
+        ProviderResult result = gateway.charge("pay_1", "cus_A:pm_B", 22000, "USD", "Boxoffice order ord_1");
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.reference()).isEqualTo("pi_1");
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/payment_intents"))
+                .withHeader("Authorization", equalTo("Bearer sk_test_123"))
+                .withHeader("Idempotency-Key", equalTo("pay_1"))
+                .withHeader("Stripe-Version", matching("\\d{4}-\\d{2}-\\d{2}\\..+"))
+                .withRequestBody(containing("amount=22000")).withRequestBody(containing("currency=usd"))
+                .withRequestBody(containing("customer=cus_A")).withRequestBody(containing("payment_method=pm_B"))
+                .withRequestBody(containing("off_session=true")).withRequestBody(containing("confirm=true"))
+                .withRequestBody(containing("metadata[attempt_id]=pay_1")));
+    }
+
+    @Test
+    void aDeclineCarriesStripesDeclineCode() {
+        answer(402, """
+                {"error": {"type": "card_error", "code": "card_declined", "decline_code": "insufficient_funds",
+                 "message": "Your card has insufficient funds.", "payment_intent": {"id": "pi_9", "object": "payment_intent",
+                 "status": "requires_payment_method"}}}""");
+        ProviderResult result = gateway.charge("pay_2", "cus_A:pm_B", 100, "USD", "x");
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.failureCode()).isEqualTo("insufficient_funds");
+        assertThat(result.failureMessage()).contains("insufficient funds");
+        assertThat(result.reference()).isEqualTo("pi_9");
+    }
+
+    @Test
+    void authenticationRequiredIsADeclineOffSession() {
+        answer(402, """
+                {"error": {"type": "card_error", "code": "authentication_required",
+                 "message": "This payment requires authentication."}}""");
+        assertThat(gateway.charge("pay_3", "cus_A:pm_B", 100, "USD", "x").failureCode()).isEqualTo("authentication_required");
+        answer(200, intent("requires_action", "null"));
+        assertThat(gateway.charge("pay_4", "cus_A:pm_B", 100, "USD", "x").failureCode()).isEqualTo("authentication_required");
+    }
+
+    @Test
+    void serverErrorsRateLimitsAndTimeoutsHaveNoAnswer() {
+        answer(500, "{\"error\": {\"type\": \"api_error\", \"message\": \"boom\"}}");
+        assertThatThrownBy(() -> gateway.charge("pay_5", "cus_A:pm_B", 100, "USD", "x"))
+                .isInstanceOf(CardGateway.OutcomeUnknown.class).hasMessageContaining("HTTP 500");
+        answer(429, "{\"error\": {\"type\": \"rate_limit_error\", \"message\": \"slow down\"}}");
+        assertThatThrownBy(() -> gateway.charge("pay_6", "cus_A:pm_B", 100, "USD", "x"))
+                .isInstanceOf(CardGateway.OutcomeUnknown.class);
+        stripe.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withFixedDelay(1500)
+                .withHeader("Content-Type", "application/json").withBody(intent("succeeded", "null"))));
+        assertThatThrownBy(() -> gateway.charge("pay_7", "cus_A:pm_B", 100, "USD", "x"))
+                .isInstanceOf(CardGateway.OutcomeUnknown.class).hasMessageContaining("no connection or no answer");
+    }
+
+    @Test
+    void aRefusedRequestIsAFailureNotAMystery() {
+        answer(400, "{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"resource_missing\", \"message\": \"No such PaymentMethod\"}}");
+        ProviderResult result = gateway.charge("pay_8", "cus_A:pm_gone", 100, "USD", "x");
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.failureCode()).isEqualTo("stripe_resource_missing");
+    }
+
+    @Test
+    void reconciliationReplaysTheSameRequestUnderTheSameKey() {
+        answer(200, intent("succeeded", "null"));
+        PaymentAttempt lost = new PaymentAttempt("pay_lost", "ord_1", "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
+                "cus_A:pm_B", 22000, "USD", PaymentAttempt.Status.UNKNOWN, null, null, null, Instant.now());
+        assertThat(gateway.lookup(lost)).get().extracting(ProviderResult::reference).isEqualTo("pi_1");
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/payment_intents")).withHeader("Idempotency-Key", equalTo("pay_lost"))
+                .withRequestBody(containing("amount=22000")));
+    }
+
+    @Test
+    void refundsGoToThePaymentIntentWithTheirOwnKey() {
+        stripe.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withBody("{\"id\": \"re_1\", \"object\": \"refund\", \"amount\": 22000, \"currency\": \"usd\", "
+                        + "\"payment_intent\": \"pi_1\", \"status\": \"succeeded\"}")));
+        ProviderResult result = gateway.refund("pay_r1", "pi_1", 22000, "USD");
+        assertThat(result.reference()).isEqualTo("re_1");
+        stripe.verify(postRequestedFor(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo("pay_r1"))
+                .withRequestBody(containing("payment_intent=pi_1")).withRequestBody(containing("amount=22000")));
+    }
+}

@@ -1,0 +1,109 @@
+package org.boxoffice.payment.stripe;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.http.ContentType.JSON;
+import static org.boxoffice.support.Fixtures.seats;
+import static org.boxoffice.support.Json.obj;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.boxoffice.support.ApiTest;
+import org.boxoffice.support.Buying;
+import org.boxoffice.support.Fixtures.TestEvent;
+import org.boxoffice.support.Fixtures.TestPartner;
+import org.boxoffice.support.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A partner whose card on file is a Stripe one is charged through the Stripe adapter (a stub at the HTTP level). */
+class StripeOrderFlowTest extends ApiTest {
+    static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort());
+
+    static {
+        STRIPE.start();
+    }
+
+    @DynamicPropertySource
+    static void stripe(DynamicPropertyRegistry registry) {
+        registry.add("boxoffice.stripe.secret-key", () -> "sk_test_flow");
+        registry.add("boxoffice.stripe.api-base", STRIPE::baseUrl);
+        registry.add("boxoffice.stripe.max-network-retries", () -> "0");
+        registry.add("boxoffice.stripe.read-timeout-ms", () -> "500");
+    }
+
+    @AfterAll
+    static void stopStripe() {
+        STRIPE.stop();
+    }
+
+    private Buying buying;
+    private String token;
+    private TestEvent event;
+    private Instant deadline;
+
+    @BeforeEach
+    void stripeBuyer() {
+        STRIPE.resetAll();
+        buying = new Buying(this::as);
+        TestPartner partner = fixtures.partner();
+        admin().contentType(JSON).body(Json.of(obj("payout_method", obj("provider", "sandbox", "reference", "ba_sandbox"),
+                        "card_on_file", obj("provider", "stripe", "reference", "cus_Flow:pm_Card"))))
+                .put("/admin/v1/partners/" + partner.id() + "/payment-configuration").then().statusCode(200);
+        token = fixtures.token(partner);
+        event = fixtures.event(Duration.ofDays(10), List.of());
+        fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 6, "40.00", "pdf")));
+        deadline = clock.instant().plus(Duration.ofDays(3));
+    }
+
+    private static String succeeded() {
+        return "{\"id\": \"pi_flow\", \"object\": \"payment_intent\", \"amount\": 4400, \"currency\": \"usd\", "
+                + "\"status\": \"succeeded\", \"latest_charge\": \"ch_flow\", \"livemode\": false}";
+    }
+
+    @Test
+    void aStripeCardIsChargedOffSessionAndTheOrderConfirmed() {
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(succeeded())));
+        String order = buying.order(token, buying.quoteId(token, event.id(), "A", "1", 1), "pdf", deadline).statusCode(201)
+                .body("data.status", equalTo("confirmed")).extract().path("data.order_id");
+        STRIPE.verify(postRequestedFor(urlEqualTo("/v1/payment_intents")).withRequestBody(containing("customer=cus_Flow"))
+                .withRequestBody(containing("payment_method=pm_Card")).withRequestBody(containing("off_session=true")));
+        admin().get("/admin/v1/orders/" + order).then().body("data.payment_attempts[0].provider", equalTo("stripe"))
+                .body("data.payment_attempts[0].provider_reference", equalTo("pi_flow"));
+    }
+
+    @Test
+    void aStripeDeclineIsPaymentFailedWithItsCode() {
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(402)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\": {\"type\": \"card_error\", "
+                        + "\"code\": \"card_declined\", \"decline_code\": \"insufficient_funds\", \"message\": \"Insufficient funds.\"}}")));
+        buying.order(token, buying.quoteId(token, event.id(), "A", "1", 1), "pdf", deadline).statusCode(402)
+                .body("error.code", equalTo("PAYMENT_FAILED")).body("error.details.decline_code", equalTo("insufficient_funds"));
+    }
+
+    @Test
+    void aLostAnswerIsRecoveredByReplayingTheSameKey() {
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFixedDelay(1500).withHeader("Content-Type", "application/json").withBody(succeeded()))
+                .willSetStateTo("answered"));
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("slow").whenScenarioStateIs("answered")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(succeeded())));
+        String order = buying.order(token, buying.quoteId(token, event.id(), "A", "1", 1), "pdf", deadline).statusCode(201)
+                .body("data.status", equalTo("pending_payment")).extract().path("data.order_id");
+        admin().post("/admin/v1/payments/reconcile").then().statusCode(200);
+        admin().get("/admin/v1/orders/" + order).then().body("data.order.status", equalTo("confirmed"))
+                .body("data.payment_attempts[0].provider_reference", equalTo("pi_flow"));
+    }
+}
