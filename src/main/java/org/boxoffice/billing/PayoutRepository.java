@@ -28,6 +28,10 @@ class PayoutRepository {
                 .param("now", ts(p.createdAt())).update();
     }
 
+    java.util.Optional<Payout> find(String id) {
+        return jdbc.sql("SELECT * FROM payouts WHERE id = :id").param("id", id).query(PayoutRepository::map).optional();
+    }
+
     boolean hasOpen(String partnerId, String currency) {
         return jdbc.sql("SELECT count(*) FROM payouts WHERE partner_id = :p AND currency = :c AND status IN ('pending', 'in_transit')")
                 .param("p", partnerId).param("c", currency).query(Long.class).single() > 0;

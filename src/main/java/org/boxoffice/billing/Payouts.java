@@ -13,6 +13,8 @@ import org.boxoffice.partner.PartnerService;
 import org.boxoffice.payment.CardGateway;
 import org.boxoffice.payment.PayoutGateway;
 import org.boxoffice.payment.PayoutGateway.PayoutStatus;
+import org.boxoffice.payment.PayoutStatusReported;
+import org.springframework.context.event.EventListener;
 import org.boxoffice.shared.Ids;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
@@ -85,6 +87,12 @@ public class Payouts {
         return changed;
     }
 
+    /** A provider told us by webhook where a payout stands. */
+    @EventListener
+    public void onReported(PayoutStatusReported reported) {
+        payouts.find(reported.payoutId()).ifPresent(payout -> apply(payout, reported.status()));
+    }
+
     public Page<Payout> list(String partnerId, String status, PageRequest page) {
         return new Page<>(payouts.list(partnerId, status, page.limit(), page.offset()), payouts.count(partnerId, status), page);
     }
@@ -122,8 +130,10 @@ public class Payouts {
             case PAID -> payouts.move(payout.id(), "in_transit", "paid", status.reference(), null, now)
                     || payouts.move(payout.id(), "pending", "paid", status.reference(), null, now);
             case FAILED -> {
+                // An ACH payout can even fail after it was reported paid, when the bank answers late.
                 boolean failed = payouts.move(payout.id(), "pending", "failed", status.reference(), status.failureCode(), now)
-                        || payouts.move(payout.id(), "in_transit", "failed", status.reference(), status.failureCode(), now);
+                        || payouts.move(payout.id(), "in_transit", "failed", status.reference(), status.failureCode(), now)
+                        || payouts.move(payout.id(), "paid", "failed", status.reference(), status.failureCode(), now);
                 if (failed) {
                     ledger.reversePayout(payout.partnerId(), payout.id(), payout.provider(), payout.amountMinor(),
                             payout.currency());

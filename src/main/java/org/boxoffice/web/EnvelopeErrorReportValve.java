@@ -18,10 +18,13 @@ public class EnvelopeErrorReportValve extends ErrorReportValve {
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
         int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0 || response.isCommitted()) {
+        // Tomcat calls this for every response; only errors Tomcat itself raised (sendError) are ours to render.
+        // An application's deliberate empty error (a webhook's bare 401) stays as it is.
+        if (!response.isError() || status < 400 || response.getContentWritten() > 0 || response.isCommitted()) {
             return;
         }
         ErrorCode code = switch (status) {
+            case 401 -> ErrorCode.UNAUTHORIZED;
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;

@@ -1,0 +1,120 @@
+package org.boxoffice.payment.routable;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.boxoffice.payment.CardGateway;
+import org.boxoffice.payment.PayoutGateway.PayoutStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The real adapter against a stub speaking Routable's v1 wire format (PROVIDERS.md §1). */
+class RoutablePayoutGatewayTest {
+    static final String TEAM_MEMBER = "9a3b8f52-1c44-4a0e-8f37-0b9c2d1e7a10";
+    static final String ACCOUNT = "0f6d6c3e-2b8e-4b41-9a55-3c1d2e4f5a60";
+    static final String COMPANY = "5b9c1e52-2d35-4a8a-9bb0-6f6f0b5d9a11";
+    private WireMockServer routable;
+    private RoutablePayoutGateway gateway;
+
+    @BeforeEach
+    void start() {
+        routable = new WireMockServer(options().dynamicPort());
+        routable.start();
+        // 2026-11-21T05:00Z is still 20 November in Pacific time: Routable's dates are Pacific.
+        Clock clock = Clock.fixed(Instant.parse("2026-11-21T05:00:00Z"), ZoneOffset.UTC);
+        gateway = new RoutablePayoutGateway(new RoutableSettings(routable.baseUrl(), "rt_test", TEAM_MEMBER, ACCOUNT,
+                "whsec", 3, Duration.ofMillis(1), Duration.ofMillis(500)), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        routable.stop();
+    }
+
+    private static String payable(String status) {
+        return "{\"object\": \"Payable\", \"id\": \"7d1e2c3b-0000-4000-8000-000000000001\", \"status\": \"" + status
+                + "\", \"amount\": \"50.00\", \"currency_code\": \"USD\", \"external_id\": \"po_1\"}";
+    }
+
+    @Test
+    void aPayoutIsAnAchPayableToThePartnersCompanyKeyedByOurPayoutId() {
+        routable.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(payable("pending"))));
+        PayoutStatus status = gateway.send("po_1", COMPANY, 5000, "USD");
+        assertThat(status.state()).isEqualTo(PayoutStatus.State.IN_TRANSIT);
+        assertThat(status.reference()).isEqualTo("7d1e2c3b-0000-4000-8000-000000000001");
+        routable.verify(postRequestedFor(urlEqualTo("/v1/payables"))
+                .withHeader("Authorization", equalTo("Bearer rt_test")).withHeader("Idempotency-Key", equalTo("po_1"))
+                .withRequestBody(equalToJson("""
+                        {"type": "ach", "acting_team_member": "%s", "pay_to_company": "%s", "withdraw_from_account": "%s",
+                         "amount": "50.00", "currency_code": "USD", "delivery_method": "ach_standard", "send_on": "2026-11-20",
+                         "external_id": "po_1", "line_items": [{"description": "Boxoffice payout po_1", "quantity": "1",
+                         "unit_price": "50.00", "amount": "50.00", "style": "item"}]}""".formatted(TEAM_MEMBER, COMPANY, ACCOUNT))));
+    }
+
+    @Test
+    void accepted202IsInTransitAndARefusalIsAFailure() {
+        routable.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"object\": \"Payable\", \"id\": \"abc\", \"links\": {\"self\": \"/v1/payables/abc\"}}")));
+        assertThat(gateway.send("po_2", COMPANY, 100, "USD").state()).isEqualTo(PayoutStatus.State.IN_TRANSIT);
+        routable.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\": \"Validation Error\", \"status\": 400, \"request_id\": \"r1\"}")));
+        PayoutStatus refused = gateway.send("po_3", COMPANY, 100, "USD");
+        assertThat(refused.state()).isEqualTo(PayoutStatus.State.FAILED);
+        assertThat(refused.failureCode()).isEqualTo("routable_400");
+    }
+
+    @Test
+    void rateLimitsAndServerErrorsAreRetriedThenUnknown() {
+        routable.stubFor(post(urlEqualTo("/v1/payables")).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429)).willSetStateTo("ok"));
+        routable.stubFor(post(urlEqualTo("/v1/payables")).inScenario("busy").whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(payable("pending"))));
+        assertThat(gateway.send("po_4", COMPANY, 100, "USD").state()).isEqualTo(PayoutStatus.State.IN_TRANSIT);
+        routable.verify(2, postRequestedFor(urlEqualTo("/v1/payables")).withHeader("Idempotency-Key", equalTo("po_4")));
+
+        routable.resetAll();
+        routable.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> gateway.send("po_5", COMPANY, 100, "USD")).isInstanceOf(CardGateway.OutcomeUnknown.class);
+        routable.verify(3, postRequestedFor(urlEqualTo("/v1/payables")));
+
+        routable.resetAll();
+        routable.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withFixedDelay(1500).withStatus(201)));
+        assertThatThrownBy(() -> gateway.send("po_6", COMPANY, 100, "USD")).isInstanceOf(CardGateway.OutcomeUnknown.class);
+    }
+
+    @Test
+    void statusIsReadByExternalIdWhateverHappenedToTheFirstAnswer() {
+        routable.stubFor(get(urlPathEqualTo("/v1/payables")).withQueryParam("external_id", equalTo("po_1"))
+                .willReturn(okJson("{\"object\": \"List\", \"results\": [" + payable("completed") + "], \"links\": {\"next\": null}}")));
+        routable.stubFor(get(urlPathEqualTo("/v1/payables")).withQueryParam("external_id", equalTo("po_2"))
+                .willReturn(okJson("{\"object\": \"List\", \"results\": [" + payable("failed") + "], \"links\": {\"next\": null}}")));
+        routable.stubFor(get(urlPathEqualTo("/v1/payables")).withQueryParam("external_id", equalTo("po_3"))
+                .willReturn(okJson("{\"object\": \"List\", \"results\": [], \"links\": {\"next\": null}}")));
+        routable.stubFor(get(urlPathEqualTo("/v1/payables")).withQueryParam("external_id", equalTo("po_4"))
+                .willReturn(okJson("{\"object\": \"List\", \"results\": [" + payable("returned") + "], \"links\": {\"next\": null}}")));
+        assertThat(gateway.status("po_1").state()).isEqualTo(PayoutStatus.State.PAID);
+        assertThat(gateway.status("po_2").failureCode()).isEqualTo("routable_failed");
+        assertThat(gateway.status("po_3").state()).isEqualTo(PayoutStatus.State.NOT_FOUND);
+        assertThat(gateway.status("po_4").state()).as("unknown statuses are never success").isEqualTo(PayoutStatus.State.IN_TRANSIT);
+    }
+}

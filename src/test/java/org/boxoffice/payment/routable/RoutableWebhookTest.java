@@ -1,0 +1,130 @@
+package org.boxoffice.payment.routable;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.http.ContentType.JSON;
+import static org.boxoffice.support.Json.obj;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.boxoffice.support.ApiTest;
+import org.boxoffice.support.Fixtures.TestPartner;
+import org.boxoffice.support.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Payouts through Routable (a stub at the HTTP level) and its webhook, as the application receives it. */
+class RoutableWebhookTest extends ApiTest {
+    static final String SECRET = "routable-webhook-secret";
+    static final String PAYABLE = "7d1e2c3b-0000-4000-8000-00000000abcd";
+    static final WireMockServer ROUTABLE = new WireMockServer(options().dynamicPort());
+
+    static {
+        ROUTABLE.start();
+    }
+
+    @DynamicPropertySource
+    static void routable(DynamicPropertyRegistry registry) {
+        registry.add("boxoffice.routable.api-token", () -> "rt_test");
+        registry.add("boxoffice.routable.api-base", ROUTABLE::baseUrl);
+        registry.add("boxoffice.routable.acting-team-member", () -> RoutablePayoutGatewayTest.TEAM_MEMBER);
+        registry.add("boxoffice.routable.withdraw-from-account", () -> RoutablePayoutGatewayTest.ACCOUNT);
+        registry.add("boxoffice.routable.webhook-secret", () -> SECRET);
+        registry.add("boxoffice.routable.backoff", () -> "PT0.001S");
+    }
+
+    @AfterAll
+    static void stopRoutable() {
+        ROUTABLE.stop();
+    }
+
+    private String payoutId;
+    private TestPartner partner;
+
+    @BeforeEach
+    void aPayoutInTransit() {
+        clock.advance(Duration.ofSeconds(1)); // every delivery of every test has its own timestamp, as in life
+        ROUTABLE.resetAll();
+        ROUTABLE.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"object\": \"Payable\", \"id\": \"" + PAYABLE + "\", \"status\": \"pending\"}")));
+        partner = fixtures.partner();
+        admin().contentType(JSON).body(Json.of(obj("payout_method", obj("provider", "routable", "reference",
+                        RoutablePayoutGatewayTest.COMPANY)))).put("/admin/v1/partners/" + partner.id() + "/payment-configuration")
+                .then().statusCode(200);
+        admin().contentType(JSON).body(Json.of(obj("amount", "75.00", "currency", "USD", "description", "Commissions")))
+                .post("/admin/v1/partners/" + partner.id() + "/adjustments").then().statusCode(201);
+        admin().post("/admin/v1/payouts/run").then().statusCode(200);
+        payoutId = admin().get("/admin/v1/payouts?partner_id=" + partner.id()).then()
+                .body("data[0].status", equalTo("in_transit")).body("data[0].provider", equalTo("routable"))
+                .extract().path("data[0].payout_id");
+        ROUTABLE.stubFor(get(urlEqualTo("/v1/payables/" + PAYABLE)).willReturn(okJson("{\"object\": \"Payable\", \"id\": \""
+                + PAYABLE + "\", \"status\": \"completed\", \"external_id\": \"" + payoutId + "\"}")));
+    }
+
+    private static String event() {
+        return "{\"company_id\": \"our-company\", \"event_name\": \"payable.status_changed\", \"event_resource\": \"payable\", "
+                + "\"object_id\": \"" + PAYABLE + "\"}";
+    }
+
+    private io.restassured.response.ValidatableResponse deliver(String body, String timestamp, String signature) {
+        return anonymous().contentType(JSON).header("Routable-Signature-Timestamp", timestamp)
+                .header("Routable-Signature", signature).body(body).post("/webhooks/routable").then();
+    }
+
+    private String now() {
+        return clock.instant().toString();
+    }
+
+    private void awaitStatus(String status) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status.equals(admin().get("/admin/v1/payouts?partner_id="
+                + partner.id()).then().extract().path("data[0].status")));
+    }
+
+    @Test
+    void aSignedThinEventIsAcknowledgedAtOnceAndThePayableFetched() {
+        String ts = now();
+        deliver(event(), ts, RoutableSignature.sign(SECRET, ts, event())).statusCode(200).body(emptyString());
+        awaitStatus("paid");
+    }
+
+    @Test
+    void aRepeatedDeliveryIsProcessedOnce() {
+        String ts = now();
+        String signature = RoutableSignature.sign(SECRET, ts, event());
+        deliver(event(), ts, signature).statusCode(200);
+        awaitStatus("paid");
+        deliver(event(), ts, signature).statusCode(200);
+        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                .until(() -> ROUTABLE.findAll(getRequestedFor(urlEqualTo("/v1/payables/" + PAYABLE))).size() == 1);
+    }
+
+    @Test
+    void badSignaturesAndBadTimesAreRefusedAndChangeNothing() {
+        String ts = now();
+        String good = RoutableSignature.sign(SECRET, ts, event());
+        deliver(event().replace("payable.status_changed", "payable.created"), ts, good).statusCode(401);
+        deliver(event(), ts, RoutableSignature.sign("another-secret", ts, event())).statusCode(401);
+        String stale = clock.instant().minus(Duration.ofMinutes(6)).toString();
+        deliver(event(), stale, RoutableSignature.sign(SECRET, stale, event())).statusCode(401);
+        String future = clock.instant().plus(Duration.ofMinutes(2)).toString();
+        deliver(event(), future, RoutableSignature.sign(SECRET, future, event())).statusCode(401);
+        String epoch = Long.toString(clock.instant().getEpochSecond());
+        deliver(event(), "yesterday", good).statusCode(401);
+        anonymous().contentType(JSON).body(event()).post("/webhooks/routable").then().statusCode(401);
+        admin().get("/admin/v1/payouts?partner_id=" + partner.id()).then().body("data[0].status", equalTo("in_transit"));
+        deliver(event(), epoch, RoutableSignature.sign(SECRET, epoch, event())).statusCode(200);
+        awaitStatus("paid");
+    }
+}
