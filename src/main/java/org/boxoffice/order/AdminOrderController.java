@@ -7,13 +7,18 @@ import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.Event;
 import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.Payments;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.boxoffice.shared.Money;
 import org.boxoffice.web.ApiErrors;
+import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,6 +79,28 @@ class AdminOrderController {
     @ApiErrors({ErrorCode.ORDER_NOT_FOUND, ErrorCode.ORDER_STATUS_CONFLICT})
     AdminOrderView cancel(@PathVariable String orderId) {
         lifecycle.cancel(orderId);
+        return view(orderId);
+    }
+
+    /** Part of the charge, e.g. {@code "25.00"}, in the order's currency; without it, all that is left. */
+    record RefundRequest(@Pattern(regexp = "\\d{1,12}(\\.\\d{1,4})?") String amount) {
+    }
+
+    @PostMapping("/{orderId}/refunds")
+    @ApiErrors({ErrorCode.ORDER_NOT_FOUND, ErrorCode.ORDER_STATUS_CONFLICT})
+    AdminOrderView refund(@PathVariable String orderId,
+                          @Valid @RequestBody(required = false)
+                          RefundRequest request) {
+        Long amount = null;
+        if (request != null && request.amount() != null) {
+            String currency = orders.find(orderId).quote().currency();
+            try {
+                amount = Money.parse(request.amount(), currency).minor();
+            } catch (ArithmeticException | IllegalArgumentException e) {
+                throw ApiException.validation("amount", "amount has more decimals than " + currency + " allows");
+            }
+        }
+        lifecycle.refund(orderId, amount);
         return view(orderId);
     }
 

@@ -3,7 +3,6 @@ package org.boxoffice.order;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.boxoffice.billing.Ledger;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.PaymentOutcome;
@@ -30,24 +29,26 @@ public class OrderLifecycle {
     static final List<OrderStatus> DELIVERABLE = List.of(OrderStatus.CONFIRMED, OrderStatus.TRANSFER_SENT);
     static final List<OrderStatus> CANCELLABLE = List.of(OrderStatus.CONFIRMED, OrderStatus.TRANSFER_SENT,
             OrderStatus.TRANSFER_EXPIRED);
+    static final List<OrderStatus> REFUNDABLE = List.of(OrderStatus.CONFIRMED, OrderStatus.TRANSFER_SENT,
+            OrderStatus.DELIVERED, OrderStatus.TRANSFER_EXPIRED);
     private final OrderRepository orders;
     private final OrderPlacement placement;
     private final QuoteService quotes;
     private final HoldService holds;
     private final Payments payments;
     private final TransactionTemplate transaction;
-    private final Ledger ledger;
+    private final OrderRefunds refunds;
     private final Clock clock;
 
     OrderLifecycle(OrderRepository orders, OrderPlacement placement, QuoteService quotes, HoldService holds,
-                   Payments payments, TransactionTemplate transaction, Ledger ledger, Clock clock) {
+                   Payments payments, TransactionTemplate transaction, OrderRefunds refunds, Clock clock) {
         this.orders = orders;
         this.placement = placement;
         this.quotes = quotes;
         this.holds = holds;
         this.payments = payments;
         this.transaction = transaction;
-        this.ledger = ledger;
+        this.refunds = refunds;
         this.clock = clock;
     }
 
@@ -60,26 +61,41 @@ public class OrderLifecycle {
     }
 
     /**
-     * Cancels and refunds in full: the seats return to sale and a refund attempt is recorded in one transaction;
-     * the provider is called after it commits; its answer is recorded by compare-and-set.
+     * Cancels and refunds what is left of the charge: the seats return to sale and the refund attempt is recorded in one
+     * transaction; the provider is called after it commits; its answer is recorded by compare-and-set.
      */
     public Order cancel(String orderId) {
         PaymentAttempt refund = transaction.execute(status -> {
             Order order = move(orderId, CANCELLABLE, OrderStatus.CANCELLED, "cancel");
             holds.release(orderId);
-            PaymentAttempt charge = payments.ofOrder(orderId).stream()
-                    .filter(a -> a.kind() == PaymentAttempt.Kind.CHARGE && a.status() == PaymentAttempt.Status.SUCCEEDED)
-                    .findFirst().orElseThrow(() -> new IllegalStateException("confirmed order " + orderId + " has no charge"));
-            return payments.open(orderId, order.partnerId(), PaymentAttempt.Kind.REFUND, charge.provider(),
-                    charge.providerReference(), charge.amountMinor(), charge.currency());
+            return refunds.open(order, null);
         });
-        PaymentOutcome outcome = payments.call(refund, "Refund of order " + orderId);
+        if (refund != null) {
+            settle(refund);
+        }
+        return find(orderId);
+    }
+
+    /** Refunds part (or, without an amount, all that is left) of a captured order's charge; the order stays as it is. */
+    public Order refund(String orderId, Long amountMinor) {
+        Order order = find(orderId);
+        if (!"captured".equals(order.paymentStatus())) {
+            throw OrderErrors.statusConflict(order, "refund", REFUNDABLE);
+        }
+        PaymentAttempt refund = transaction.execute(status -> refunds.open(order, amountMinor));
+        if (refund != null) {
+            settle(refund);
+        }
+        return find(orderId);
+    }
+
+    private void settle(PaymentAttempt refund) {
+        PaymentOutcome outcome = payments.call(refund, "Refund of order " + refund.orderId());
         transaction.executeWithoutResult(status -> {
             if (payments.settle(refund, outcome)) {
-                applyRefund(refund, outcome);
+                refunds.apply(refund, outcome);
             }
         });
-        return find(orderId);
     }
 
     /** Moves every undelivered order past its deadline to {@code transfer_expired}; safe on every node at once. */
@@ -98,7 +114,7 @@ public class OrderLifecycle {
     public void onPaymentSettled(PaymentSettled settled) {
         PaymentAttempt attempt = settled.attempt();
         if (attempt.kind() == PaymentAttempt.Kind.REFUND) {
-            applyRefund(attempt, settled.outcome());
+            refunds.apply(attempt, settled.outcome());
             return;
         }
         Order order = orders.find(attempt.orderId()).orElse(null);
@@ -116,16 +132,6 @@ public class OrderLifecycle {
             }
             case PaymentOutcome.Unknown u -> {
             }
-        }
-    }
-
-    private void applyRefund(PaymentAttempt refund, PaymentOutcome outcome) {
-        if (outcome instanceof PaymentOutcome.Succeeded) {
-            orders.setPaymentStatus(refund.orderId(), "refunded", Instant.now(clock));
-            ledger.recordRefund(refund.partnerId(), refund.orderId(), refund.id(), refund.provider(), refund.amountMinor(),
-                    refund.currency());
-        } else if (outcome instanceof PaymentOutcome.Failed f) {
-            log.error("refund {} of order {} failed at the provider: {}", refund.id(), refund.orderId(), f);
         }
     }
 

@@ -42,6 +42,11 @@ class OrderRepository {
         return jdbc.sql("SELECT * FROM orders WHERE id = :id").param("id", id).query(OrderRepository::map).optional();
     }
 
+    /** Locks the order's row until the transaction ends. */
+    void lock(String id) {
+        jdbc.sql("SELECT id FROM orders WHERE id = :id FOR UPDATE").param("id", id).query(String.class).optional();
+    }
+
     void delete(String id) {
         jdbc.sql("DELETE FROM orders WHERE id = :id").param("id", id).update();
     }

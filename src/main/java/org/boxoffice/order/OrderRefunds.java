@@ -1,0 +1,82 @@
+package org.boxoffice.order;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.boxoffice.billing.Ledger;
+import org.boxoffice.payment.PaymentAttempt;
+import org.boxoffice.payment.PaymentOutcome;
+import org.boxoffice.payment.Payments;
+import org.boxoffice.shared.Money;
+import org.boxoffice.web.ApiException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Refunds of an order's charge, whole or in parts. Under the order's row lock the refundable amount is the charge less
+ * every refund not failed, so concurrent refunds can never exceed what was charged. The order's payment reads
+ * {@code refunded} once everything is refunded.
+ */
+@Component
+class OrderRefunds {
+    private final OrderRepository orders;
+    private final Payments payments;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    OrderRefunds(OrderRepository orders, Payments payments, Ledger ledger, Clock clock) {
+        this.orders = orders;
+        this.payments = payments;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Records a refund of {@code amountMinor} (null: all that is left); null if nothing is left to refund. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    PaymentAttempt open(Order order, Long amountMinor) {
+        orders.lock(order.id());
+        PaymentAttempt charge = charge(order.id());
+        long left = charge.amountMinor() - refundedOrUnderWay(order.id());
+        if (amountMinor == null) {
+            return left == 0 ? null : payments.open(order.id(), order.partnerId(), PaymentAttempt.Kind.REFUND,
+                    charge.provider(), charge.providerReference(), left, charge.currency());
+        }
+        if (amountMinor <= 0 || amountMinor > left) {
+            throw ApiException.validation("amount", "amount must be more than 0 and at most "
+                    + Money.of(left, charge.currency()).amount() + " " + charge.currency() + " (what is left to refund)");
+        }
+        return payments.open(order.id(), order.partnerId(), PaymentAttempt.Kind.REFUND, charge.provider(),
+                charge.providerReference(), amountMinor, charge.currency());
+    }
+
+    /** The provider's answer to a refund: posted to the ledger, and the payment marked refunded once all is back. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void apply(PaymentAttempt refund, PaymentOutcome outcome) {
+        if (outcome instanceof PaymentOutcome.Succeeded) {
+            ledger.recordRefund(refund.partnerId(), refund.orderId(), refund.id(), refund.provider(), refund.amountMinor(),
+                    refund.currency());
+            if (refunded(refund.orderId()) >= charge(refund.orderId()).amountMinor()) {
+                orders.setPaymentStatus(refund.orderId(), "refunded", Instant.now(clock));
+            }
+        }
+    }
+
+    private PaymentAttempt charge(String orderId) {
+        return payments.ofOrder(orderId).stream()
+                .filter(a -> a.kind() == PaymentAttempt.Kind.CHARGE && a.status() == PaymentAttempt.Status.SUCCEEDED)
+                .findFirst().orElseThrow(() -> new ApiException(org.boxoffice.web.ErrorCode.ORDER_STATUS_CONFLICT,
+                        "Order " + orderId + " has no captured charge to refund"));
+    }
+
+    private long refundedOrUnderWay(String orderId) {
+        return payments.ofOrder(orderId).stream()
+                .filter(a -> a.kind() == PaymentAttempt.Kind.REFUND && a.status() != PaymentAttempt.Status.FAILED)
+                .mapToLong(PaymentAttempt::amountMinor).sum();
+    }
+
+    private long refunded(String orderId) {
+        return payments.ofOrder(orderId).stream()
+                .filter(a -> a.kind() == PaymentAttempt.Kind.REFUND && a.status() == PaymentAttempt.Status.SUCCEEDED)
+                .mapToLong(PaymentAttempt::amountMinor).sum();
+    }
+}
