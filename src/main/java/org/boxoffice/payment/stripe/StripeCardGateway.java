@@ -12,7 +12,11 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import org.boxoffice.payment.CardGateway;
@@ -23,13 +27,18 @@ import org.boxoffice.payment.PaymentAttempt;
  * PaymentMethod (stored as {@code cus_...:pm_...}), with our attempt id as idempotency key and in the metadata.
  * A decline (including {@code authentication_required}) is a failure with Stripe's code; no answer (timeouts,
  * 5xx, 429) is {@link OutcomeUnknown}. Looking up a lost answer replays the request under the same key, which Stripe
- * answers with the original result (or performs it once, if it never arrived).
+ * answers with the original result (or performs it once, if it never arrived) — but only while Stripe still keeps the
+ * key (24 h): after that a replay could charge a second time, so an older attempt is only searched for, read-only.
  */
 public class StripeCardGateway implements CardGateway {
+    /** Stripe keeps idempotency keys at least 24 hours; replays stay well inside that. */
+    static final Duration REPLAY_WINDOW = Duration.ofHours(23);
     private final StripeClient stripe;
+    private final Clock clock;
 
-    public StripeCardGateway(StripeClient stripe) {
+    public StripeCardGateway(StripeClient stripe, Clock clock) {
         this.stripe = stripe;
+        this.clock = clock;
     }
 
     @Override
@@ -74,11 +83,33 @@ public class StripeCardGateway implements CardGateway {
 
     @Override
     public Optional<ProviderResult> lookup(PaymentAttempt original) {
+        if (original.createdAt().isBefore(clock.instant().minus(REPLAY_WINDOW))) {
+            return inspect(original);
+        }
         ProviderResult result = original.kind() == PaymentAttempt.Kind.CHARGE
                 ? charge(original.id(), original.paymentMethod(), original.amountMinor(), original.currency(),
                 "Boxoffice order " + original.orderId())
                 : refund(original.id(), original.paymentMethod(), original.amountMinor(), original.currency());
         return Optional.of(result);
+    }
+
+    /** Read-only: finds the PaymentIntent (or refund) made for the attempt by the attempt id in its metadata. */
+    Optional<ProviderResult> inspect(PaymentAttempt original) {
+        try {
+            if (original.kind() == PaymentAttempt.Kind.CHARGE) {
+                return stripe.v1().paymentIntents().search(PaymentIntentSearchParams.builder()
+                                .setQuery("metadata['attempt_id']:'" + original.id() + "'").build())
+                        .getData().stream().findFirst().map(StripeCardGateway::intentResult);
+            }
+            return stripe.v1().refunds().list(RefundListParams.builder().setPaymentIntent(original.paymentMethod())
+                            .setLimit(100L).build()).getData().stream()
+                    .filter(r -> r.getMetadata() != null && original.id().equals(r.getMetadata().get("attempt_id")))
+                    .findFirst().map(r -> "failed".equals(r.getStatus()) || "canceled".equals(r.getStatus())
+                            ? ProviderResult.failed(r.getId(), "refund_" + r.getStatus(), r.getFailureReason())
+                            : ProviderResult.succeeded(r.getId()));
+        } catch (StripeException e) {
+            throw new OutcomeUnknown("stripe: could not search for attempt " + original.id(), e);
+        }
     }
 
     private static ProviderResult intentResult(PaymentIntent intent) {

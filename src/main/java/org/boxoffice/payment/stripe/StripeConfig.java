@@ -25,7 +25,7 @@ class StripeConfig {
     }
 
     @Bean
-    StripeCardGateway stripeCardGateway(StripeClient stripe) {
-        return new StripeCardGateway(stripe);
+    StripeCardGateway stripeCardGateway(StripeClient stripe, java.time.Clock clock) {
+        return new StripeCardGateway(stripe, clock);
     }
 }

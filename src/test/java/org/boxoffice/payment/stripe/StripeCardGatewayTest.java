@@ -3,6 +3,8 @@ package org.boxoffice.payment.stripe;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -12,6 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import com.stripe.StripeClient;
 import java.time.Instant;
 import org.boxoffice.payment.CardGateway;
@@ -23,6 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** The real adapter and the real stripe-java client against a stub speaking Stripe's wire format (PROVIDERS.md §2). */
 class StripeCardGatewayTest {
+    private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
     private WireMockServer stripe;
     private StripeCardGateway gateway;
 
@@ -31,7 +38,8 @@ class StripeCardGatewayTest {
         stripe = new WireMockServer(options().dynamicPort());
         stripe.start();
         gateway = new StripeCardGateway(StripeClient.builder().setApiKey("sk_test_123").setApiBase(stripe.baseUrl())
-                .setMaxNetworkRetries(0).setConnectTimeout(1000).setReadTimeout(500).build());
+                .setMaxNetworkRetries(0).setConnectTimeout(1000).setReadTimeout(500).build(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -118,10 +126,29 @@ class StripeCardGatewayTest {
     void reconciliationReplaysTheSameRequestUnderTheSameKey() {
         answer(200, intent("succeeded", "null"));
         PaymentAttempt lost = new PaymentAttempt("pay_lost", "ord_1", "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
-                "cus_A:pm_B", 22000, "USD", PaymentAttempt.Status.UNKNOWN, null, null, null, Instant.now());
+                "cus_A:pm_B", 22000, "USD", PaymentAttempt.Status.UNKNOWN, null, null, null, NOW.minusSeconds(60));
         assertThat(gateway.lookup(lost)).get().extracting(ProviderResult::reference).isEqualTo("pi_1");
         stripe.verify(postRequestedFor(urlEqualTo("/v1/payment_intents")).withHeader("Idempotency-Key", equalTo("pay_lost"))
                 .withRequestBody(containing("amount=22000")));
+    }
+
+    @Test
+    void pastStripesKeyWindowALostChargeIsOnlySearchedForNeverReplayed() {
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/search"))
+                .withQueryParam("query", WireMock.equalTo("metadata['attempt_id']:'pay_old'"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"object\": \"search_result\", \"data\": [" + intent("succeeded", "null") + "], \"has_more\": false}")));
+        stripe.stubFor(get(urlPathEqualTo("/v1/payment_intents/search"))
+                .withQueryParam("query", WireMock.equalTo("metadata['attempt_id']:'pay_never'"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                        .withBody("{\"object\": \"search_result\", \"data\": [], \"has_more\": false}")));
+        PaymentAttempt old = new PaymentAttempt("pay_old", "ord_1", "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
+                "cus_A:pm_B", 22000, "USD", PaymentAttempt.Status.UNKNOWN, null, null, null, NOW.minus(Duration.ofDays(2)));
+        assertThat(gateway.lookup(old)).get().extracting(ProviderResult::reference).isEqualTo("pi_1");
+        PaymentAttempt never = new PaymentAttempt("pay_never", "ord_2", "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
+                "cus_A:pm_B", 100, "USD", PaymentAttempt.Status.UNKNOWN, null, null, null, NOW.minus(Duration.ofDays(2)));
+        assertThat(gateway.lookup(never)).isEmpty();
+        stripe.verify(0, postRequestedFor(urlEqualTo("/v1/payment_intents")));
     }
 
     @Test
