@@ -96,6 +96,11 @@ public class Ledger {
         return ledger.find(id).orElseThrow();
     }
 
+    /** The posting of a business event, if it was posted. */
+    public java.util.Optional<LedgerTransaction> posting(TransactionType type, String reference) {
+        return ledger.findByEvent(type, reference);
+    }
+
     public Page<LedgerTransaction> transactions(String partnerId, TransactionType type, Instant from, Instant before,
                                                 PageRequest page) {
         LedgerRepository.Filter filter = new LedgerRepository.Filter(partnerId, type, from, before);

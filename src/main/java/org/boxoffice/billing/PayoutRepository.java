@@ -32,6 +32,11 @@ class PayoutRepository {
         return jdbc.sql("SELECT * FROM payouts WHERE id = :id").param("id", id).query(PayoutRepository::map).optional();
     }
 
+    List<Payout> between(Instant from, Instant before) {
+        return jdbc.sql("SELECT * FROM payouts WHERE created_at >= :from AND created_at < :before ORDER BY seq")
+                .param("from", ts(from)).param("before", ts(before)).query(PayoutRepository::map).list();
+    }
+
     boolean hasOpen(String partnerId, String currency) {
         return jdbc.sql("SELECT count(*) FROM payouts WHERE partner_id = :p AND currency = :c AND status IN ('pending', 'in_transit')")
                 .param("p", partnerId).param("c", currency).query(Long.class).single() > 0;

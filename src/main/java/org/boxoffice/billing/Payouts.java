@@ -93,6 +93,15 @@ public class Payouts {
         payouts.find(reported.payoutId()).ifPresent(payout -> apply(payout, reported.status()));
     }
 
+    List<Payout> between(Instant from, Instant before) {
+        return payouts.between(from, before);
+    }
+
+    /** Read-only: the provider's word on a payout. */
+    PayoutStatus providerStatus(Payout payout) {
+        return gateway(payout.provider()).status(payout.id());
+    }
+
     public Page<Payout> list(String partnerId, String status, PageRequest page) {
         return new Page<>(payouts.list(partnerId, status, page.limit(), page.offset()), payouts.count(partnerId, status), page);
     }

@@ -22,6 +22,9 @@ public interface CardGateway {
      */
     Optional<ProviderResult> lookup(PaymentAttempt original);
 
+    /** Read-only: what the provider records for the attempt, for reconciliation reports; empty if nothing. */
+    Optional<ProviderResult> inspect(PaymentAttempt original);
+
     /** The provider's final word on one call. */
     record ProviderResult(boolean succeeded, String reference, String failureCode, String failureMessage) {
 

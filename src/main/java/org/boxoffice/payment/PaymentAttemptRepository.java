@@ -58,6 +58,11 @@ class PaymentAttemptRepository {
                 .param("before", ts(pendingBefore)).param("limit", limit).query(PaymentAttemptRepository::map).list();
     }
 
+    List<PaymentAttempt> between(Instant from, Instant before) {
+        return jdbc.sql("SELECT * FROM payment_attempts WHERE created_at >= :from AND created_at < :before ORDER BY seq")
+                .param("from", ts(from)).param("before", ts(before)).query(PaymentAttemptRepository::map).list();
+    }
+
     List<PaymentAttempt> ofOrder(String orderId) {
         return jdbc.sql("SELECT * FROM payment_attempts WHERE order_id = :order ORDER BY seq")
                 .param("order", orderId).query(PaymentAttemptRepository::map).list();

@@ -79,6 +79,17 @@ public class Payments {
                 .orElseGet(() -> new PaymentOutcome.Failed("not_received", "The provider never received this payment"));
     }
 
+    /** Read-only: what the provider records for the attempt (reconciliation reports). */
+    @Transactional(propagation = Propagation.NEVER)
+    public Optional<CardGateway.ProviderResult> inspect(PaymentAttempt attempt) {
+        return gateway(attempt.provider()).inspect(attempt);
+    }
+
+    /** Every attempt made in [from, before). */
+    public List<PaymentAttempt> between(Instant from, Instant before) {
+        return attempts.between(from, before);
+    }
+
     public Optional<PaymentAttempt> find(String attemptId) {
         return attempts.find(attemptId);
     }

@@ -45,7 +45,8 @@ class RandomRequestsTest extends ApiTest {
             "/admin/v1/payments/reconcile", "/admin/v1/settings", "/error", "/actuator/health",
             "/v1/billing/transactions", "/v1/billing/balance", "/v1/billing/statements/{name}", "/v1/billing/statements/2026-11",
             "/admin/v1/partners/{id}/ledger", "/admin/v1/partners/{id}/adjustments", "/admin/v1/payouts",
-            "/admin/v1/payouts/run", "/admin/v1/payouts/sync", "/webhooks/routable", "/admin/v1/orders/{id}/refunds");
+            "/admin/v1/payouts/run", "/admin/v1/payouts/sync", "/webhooks/routable", "/admin/v1/orders/{id}/refunds",
+            "/admin/v1/reconciliation");
     private static final List<String> FIELDS = List.of("client_id", "client_secret", "grant_type", "scope", "name",
             "billing_model", "payout_method", "card_on_file", "provider", "reference", "city", "country", "timezone",
             "venue_id", "event_datetime_local", "event_datetime_utc", "sections", "rows", "rank", "is_ga", "status",

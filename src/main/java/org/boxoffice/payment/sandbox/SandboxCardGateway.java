@@ -52,4 +52,9 @@ class SandboxCardGateway implements CardGateway {
     public Optional<ProviderResult> lookup(PaymentAttempt original) {
         return charges.find(original.id());
     }
+
+    @Override
+    public Optional<ProviderResult> inspect(PaymentAttempt original) {
+        return charges.find(original.id());
+    }
 }

@@ -94,7 +94,8 @@ public class StripeCardGateway implements CardGateway {
     }
 
     /** Read-only: finds the PaymentIntent (or refund) made for the attempt by the attempt id in its metadata. */
-    Optional<ProviderResult> inspect(PaymentAttempt original) {
+    @Override
+    public Optional<ProviderResult> inspect(PaymentAttempt original) {
         try {
             if (original.kind() == PaymentAttempt.Kind.CHARGE) {
                 return stripe.v1().paymentIntents().search(PaymentIntentSearchParams.builder()
