@@ -71,6 +71,61 @@ class PayoutTest extends ApiTest {
         admin().get("/admin/v1/payouts?status=sent").then().statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"));
     }
 
+    /** Lets both runs look for an open payout before either records one. */
+    static final class GatedPayoutRepository extends PayoutRepository {
+        private final CyclicBarrier gate;
+
+        GatedPayoutRepository(org.springframework.jdbc.core.simple.JdbcClient jdbc, CyclicBarrier gate) {
+            super(jdbc);
+            this.gate = gate;
+        }
+
+        @Override
+        boolean hasOpen(String partnerId, String currency) {
+            boolean open = super.hasOpen(partnerId, currency);
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return open;
+        }
+    }
+
+    @Autowired
+    Ledger ledger;
+    @Autowired
+    org.boxoffice.partner.PartnerService partnerService;
+    @Autowired
+    List<org.boxoffice.payment.PayoutGateway> payoutGateways;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactionTemplate;
+
+    /** Control: without the partner lock, the same two runs both decide to pay the same balance. */
+    @Test
+    void controlWithoutThePartnerLockBothRunsDecideToPayTheSameBalance() throws Exception {
+        TestPartner partner = credited("ba_sandbox", "14.00");
+        jdbc.sql("UPDATE partners SET payout_provider = NULL, payout_reference = NULL WHERE id <> :p AND payout_provider IS NOT NULL")
+                .param("p", partner.id()).update(); // only this partner in the round, so both runs meet at the gate
+        Payouts unlocked = new Payouts(new GatedPayoutRepository(jdbc, new CyclicBarrier(2)), ledger, partnerService,
+                payoutGateways, transactionTemplate, clock, 100, false);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<List<Payout>>> runs = List.of(pool.submit(unlocked::run), pool.submit(unlocked::run));
+        int collided = 0;
+        for (Future<List<Payout>> run : runs) {
+            try {
+                run.get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e).hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class)
+                        .hasStackTraceContaining("payouts_open");
+                collided++;
+            }
+        }
+        pool.shutdown();
+        // Both read the balance and chose to pay it; only the one-open-payout index stopped the second.
+        assertThat(collided).isEqualTo(1);
+    }
+
     /** Each run locks a partner while it decides, so concurrent runs on any nodes pay a balance once. */
     @Test
     void twoRunsAtOncePayEachBalanceOnce() throws Exception {
