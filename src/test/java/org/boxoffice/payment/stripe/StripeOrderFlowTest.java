@@ -94,6 +94,22 @@ class StripeOrderFlowTest extends ApiTest {
     }
 
     @Test
+    void aLostAnswerThatWasADeclineEndsPaymentFailedWithTheSeatsReleased() {
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("declined").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFixedDelay(1500).withStatus(402)).willSetStateTo("answered"));
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("declined").whenScenarioStateIs("answered")
+                .willReturn(aResponse().withStatus(402).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"type\": \"card_error\", \"code\": \"card_declined\", "
+                                + "\"decline_code\": \"do_not_honor\", \"message\": \"Declined.\"}}")));
+        String order = buying.order(token, buying.quoteId(token, event.id(), "A", "1", 2), "pdf", deadline).statusCode(201)
+                .body("data.status", equalTo("pending_payment")).extract().path("data.order_id");
+        admin().post("/admin/v1/payments/reconcile").then().statusCode(200);
+        admin().get("/admin/v1/orders/" + order).then().body("data.order.status", equalTo("payment_failed"))
+                .body("data.payment_attempts[0].failure_code", equalTo("do_not_honor"));
+        as(token).get("/v1/events/" + event.id() + "/sections/A/rows").then().body("data[0].available_quantity", equalTo(6));
+    }
+
+    @Test
     void aLostAnswerIsRecoveredByReplayingTheSameKey() {
         STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("slow").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withFixedDelay(1500).withHeader("Content-Type", "application/json").withBody(succeeded()))
