@@ -6,13 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 TXNS=${1:-500000}; CLIENTS=${2:-8}; SECONDS_PER_RUN=${3:-20}
 source bench/lib.sh ledger
-BOXOFFICE_DATA_DIR=$WORK/data BOXOFFICE_DEMO=false BOXOFFICE_ADMIN_KEY=bench-operator-key PORT=$PORT \
-  "$JAVA" -Xmx1g -jar "$JAR" > "$WORK/server.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$WORK"' EXIT
-until curl -sf -o /dev/null $BASE/actuator/health; do sleep 0.2; done
-export PGHOST=127.0.0.1 PGUSER=postgres PGPASSWORD=postgres PGDATABASE=postgres
-PGPORT=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$WORK/server.log" | head -1 | cut -d: -f2); export PGPORT
+start_server
 CREATED=$(curl -s -X POST $BASE/admin/v1/partners -H 'Authorization: Bearer bench-operator-key' \
   -H 'Content-Type: application/json' -d '{"name":"Ledger bench","billing_model":"merchant_of_record"}')
 field() { echo "$CREATED" | python3 -c "import sys, json; print(json.load(sys.stdin)['data']['$1'])"; }

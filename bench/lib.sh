@@ -8,3 +8,16 @@ mkdir -p bench/results
 OUT=bench/results/$1-$(date -u +%Y%m%dT%H%M%SZ).md
 PORT=18080
 BASE=http://localhost:$PORT
+
+# Starts the packaged server on a scratch database (no demo data, operator key bench-operator-key), stops it when the
+# script exits, and exports PG* so psql and pgbench reach its embedded PostgreSQL.
+start_server() {
+  BOXOFFICE_DATA_DIR=$WORK/data BOXOFFICE_DEMO=false BOXOFFICE_ADMIN_KEY=bench-operator-key PORT=$PORT \
+    "$JAVA" -Xmx1g -jar "$JAR" > "$WORK/server.log" 2>&1 &
+  pid=$!
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$WORK"' EXIT
+  until curl -sf -o /dev/null "$BASE/actuator/health"; do sleep 0.2; done
+  export PGHOST=127.0.0.1 PGUSER=postgres PGPASSWORD=postgres PGDATABASE=postgres
+  PGPORT=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$WORK/server.log" | head -1 | cut -d: -f2)
+  export PGPORT
+}

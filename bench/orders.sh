@@ -6,13 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 EVENTS=${1:-10000}; PARTNERS=${2:-64}; SECONDS_PER_RUN=${3:-30}; RACE=${4:-500}
 source bench/lib.sh orders
-BOXOFFICE_DATA_DIR=$WORK/data BOXOFFICE_DEMO=false BOXOFFICE_ADMIN_KEY=bench-operator-key PORT=$PORT \
-  "$JAVA" -Xmx1g -jar "$JAR" > "$WORK/server.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$WORK"' EXIT
-until curl -sf -o /dev/null $BASE/actuator/health; do sleep 0.2; done
-export PGHOST=127.0.0.1 PGUSER=postgres PGPASSWORD=postgres PGDATABASE=postgres
-PGPORT=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$WORK/server.log" | head -1 | cut -d: -f2); export PGPORT
+start_server
 {
 echo "# Order flow benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
