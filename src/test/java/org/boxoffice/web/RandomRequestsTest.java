@@ -46,14 +46,15 @@ class RandomRequestsTest extends ApiTest {
             "/v1/billing/transactions", "/v1/billing/balance", "/v1/billing/statements/{name}", "/v1/billing/statements/2026-11",
             "/admin/v1/partners/{id}/ledger", "/admin/v1/partners/{id}/adjustments", "/admin/v1/payouts",
             "/admin/v1/payouts/run", "/admin/v1/payouts/sync", "/webhooks/routable", "/admin/v1/orders/{id}/refunds",
-            "/admin/v1/reconciliation");
+            "/admin/v1/reconciliation", "/v1/baskets", "/v1/baskets/{id}", "/v1/baskets/{id}/items",
+            "/v1/baskets/{id}/items/{name}", "/admin/v1/partners/{id}/booking-fee");
     private static final List<String> FIELDS = List.of("client_id", "client_secret", "grant_type", "scope", "name",
             "billing_model", "payout_method", "card_on_file", "provider", "reference", "city", "country", "timezone",
             "venue_id", "event_datetime_local", "event_datetime_utc", "sections", "rows", "rank", "is_ga", "status",
             "tickets", "section_name", "row_name", "seat_from", "seat_to", "quantity", "price", "delivery_types",
             "requests_per_second", "burst", "currency", "performer_ids", "quote_id", "delivery_type",
             "delivery_deadline", "event_id", "quote_ttl_seconds", "fee_percent_bps", "fee_fixed_minor", "transfer_domain",
-            "amount", "description", "corrects");
+            "amount", "description", "corrects", "fixed_minor", "percent_bps", "min_minor", "max_minor");
     private static final List<String> PARAMS = List.of("q", "limit", "offset", "venue_id", "venue_name",
             "performer_id", "performer_name", "date_from", "date_to", "status", "event_id", "created_from", "created_to",
             "partner_id", "type", "from", "to");

@@ -1,0 +1,88 @@
+package org.boxoffice.basket;
+
+import static org.boxoffice.shared.SqlTime.instant;
+import static org.boxoffice.shared.SqlTime.ts;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class BasketRepository {
+    private final JdbcClient jdbc;
+
+    BasketRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Basket b) {
+        jdbc.sql("""
+                        INSERT INTO baskets (id, partner_id, currency, checkout_status, created_at, updated_at)
+                        VALUES (:id, :partner, :currency, :status, :now, :now)""")
+                .param("id", b.id()).param("partner", b.partnerId()).param("currency", b.currency())
+                .param("status", b.checkoutStatus()).param("now", ts(b.createdAt())).update();
+    }
+
+    /** The basket, locked when {@code lock} so concurrent changes to it take turns. */
+    Optional<Basket> find(String id, boolean lock) {
+        return jdbc.sql("SELECT * FROM baskets WHERE id = :id" + (lock ? " FOR UPDATE" : "")).param("id", id)
+                .query((rs, n) -> new Basket(rs.getString("id"), rs.getString("partner_id"), rs.getString("currency"),
+                        rs.getString("checkout_status"), instant(rs, "created_at"), items(rs.getString("id"))))
+                .optional();
+    }
+
+    void insertItem(Basket.Item i) {
+        jdbc.sql("""
+                        INSERT INTO basket_items (id, basket_id, event_id, section_name, row_name, ticket_ids, seats, quantity,
+                                                  price_minor, booking_fee_minor, status, reserved_until, created_at)
+                        VALUES (:id, :basket, :event, :section, :row, :tickets, :seats, :quantity, :price, :fee, 'reserved',
+                                :until, :now)""")
+                .param("id", i.id()).param("basket", i.basketId()).param("event", i.eventId())
+                .param("section", i.sectionName()).param("row", i.rowName())
+                .param("tickets", i.ticketIds().toArray(String[]::new)).param("seats", i.seats().toArray(String[]::new))
+                .param("quantity", i.quantity()).param("price", i.priceMinor()).param("fee", i.bookingFeeMinor())
+                .param("until", ts(i.reservedUntil())).param("now", ts(i.createdAt())).update();
+    }
+
+    void removeItem(String itemId) {
+        jdbc.sql("UPDATE basket_items SET status = 'removed' WHERE id = :id").param("id", itemId).update();
+    }
+
+    Optional<BookingFee> bookingFee(String partnerId) {
+        return jdbc.sql("SELECT fixed_minor, percent_bps, min_minor, max_minor FROM booking_fees WHERE partner_id = :p")
+                .param("p", partnerId).query((rs, n) -> {
+                    long max = rs.getLong("max_minor");
+                    return new BookingFee(rs.getLong("fixed_minor"), rs.getInt("percent_bps"), rs.getLong("min_minor"),
+                            rs.wasNull() ? null : max);
+                }).optional();
+    }
+
+    void setBookingFee(String partnerId, BookingFee fee) {
+        jdbc.sql("""
+                        INSERT INTO booking_fees (partner_id, fixed_minor, percent_bps, min_minor, max_minor)
+                        VALUES (:p, :fixed, :bps, :min, :max)
+                        ON CONFLICT (partner_id) DO UPDATE SET fixed_minor = excluded.fixed_minor,
+                            percent_bps = excluded.percent_bps, min_minor = excluded.min_minor, max_minor = excluded.max_minor""")
+                .param("p", partnerId).param("fixed", fee.fixedMinor()).param("bps", fee.percentBps())
+                .param("min", fee.minMinor()).param("max", fee.maxMinor()).update();
+    }
+
+    private List<Basket.Item> items(String basketId) {
+        return jdbc.sql("SELECT * FROM basket_items WHERE basket_id = :b AND status <> 'removed' ORDER BY seq")
+                .param("b", basketId).query(BasketRepository::item).list();
+    }
+
+    private static Basket.Item item(ResultSet rs, int n) throws SQLException {
+        return new Basket.Item(rs.getString("id"), rs.getString("basket_id"), rs.getString("event_id"),
+                rs.getString("section_name"), rs.getString("row_name"),
+                Arrays.asList((String[]) rs.getArray("ticket_ids").getArray()),
+                Arrays.asList((String[]) rs.getArray("seats").getArray()), rs.getInt("quantity"), rs.getLong("price_minor"),
+                rs.getLong("booking_fee_minor"), rs.getString("status"), instant(rs, "reserved_until"),
+                instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,129 @@
+package org.boxoffice.basket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.boxoffice.catalog.CatalogNotFound;
+import org.boxoffice.catalog.CatalogService;
+import org.boxoffice.catalog.EventLayout;
+import org.boxoffice.catalog.EventStatus;
+import org.boxoffice.catalog.Row;
+import org.boxoffice.catalog.Section;
+import org.boxoffice.inventory.Hold;
+import org.boxoffice.inventory.HoldService;
+import org.boxoffice.partner.CallingPartner;
+import org.boxoffice.quote.QuoteErrors;
+import org.boxoffice.shared.Ids;
+import org.boxoffice.web.ApiException;
+import org.boxoffice.web.ErrorCode;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Baskets: each item holds tickets through {@code inventory} for 15 minutes, priced with the partner's booking fee.
+ * A basket can change only before its checkout starts; it holds at most 200 items.
+ */
+@Service
+public class BasketService {
+    static final int MAX_ITEMS = 200;
+    static final Duration RESERVATION = Duration.ofMinutes(15);
+    private final BasketRepository baskets;
+    private final CatalogService catalog;
+    private final HoldService holds;
+    private final Clock clock;
+
+    BasketService(BasketRepository baskets, CatalogService catalog, HoldService holds, Clock clock) {
+        this.baskets = baskets;
+        this.catalog = catalog;
+        this.holds = holds;
+        this.clock = clock;
+    }
+
+    public record ItemRequest(String eventId, String sectionName, String rowName, int quantity) {
+    }
+
+    @Transactional
+    public Basket create(CallingPartner caller, String currency) {
+        Basket basket = new Basket(Ids.newId("bkt"), caller.partnerId(), currency, "not_checked_out",
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), List.of());
+        baskets.insert(basket);
+        return basket;
+    }
+
+    public Basket get(CallingPartner caller, String basketId) {
+        return owned(caller, basketId, false);
+    }
+
+    /** Holds the tickets and adds the item, or changes nothing and says why (the errors of quotes). */
+    @Transactional
+    public Basket addItem(CallingPartner caller, String basketId, ItemRequest request) {
+        Basket basket = changeable(caller, basketId);
+        if (basket.items().size() >= MAX_ITEMS) {
+            throw new ApiException(ErrorCode.BASKET_ITEM_LIMIT, "A basket holds at most " + MAX_ITEMS + " items");
+        }
+        EventLayout event = catalog.layout(request.eventId());
+        Section section = event.requireSection(request.sectionName());
+        Optional<Row> row = Optional.ofNullable(request.rowName()).map(name -> section.row(name)
+                .orElseThrow(() -> CatalogNotFound.row(section.name(), name)));
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        if (event.status() != EventStatus.ON_SALE || !now.isBefore(event.startsAt())) {
+            throw new ApiException(ErrorCode.EVENT_NOT_ON_SALE, "Event " + event.eventId() + " is not on sale");
+        }
+        if (!event.currency().equals(basket.currency())) {
+            throw ApiException.validation("event_id", "this basket is in " + basket.currency() + "; the event sells in "
+                    + event.currency());
+        }
+        String itemId = Ids.newId("itm");
+        Hold hold = holds.hold(itemId, section, row, request.quantity(), now.plus(RESERVATION));
+        Row heldRow = section.rows().stream().filter(r -> r.id().equals(hold.rowId())).findFirst().orElseThrow();
+        long price = hold.totalPriceMinor();
+        BookingFee fee = baskets.bookingFee(basket.partnerId()).orElse(BookingFee.DEFAULT);
+        baskets.insertItem(new Basket.Item(itemId, basket.id(), event.eventId(), section.name(), heldRow.name(),
+                hold.ticketIds(), hold.tickets().stream().filter(t -> t.seatNumber() != null)
+                .map(t -> t.seatNumber().toString()).toList(), request.quantity(), price, fee.of(price), "reserved",
+                hold.until(), now));
+        return baskets.find(basket.id(), false).orElseThrow();
+    }
+
+    /** Releases the item's tickets and takes it out of the basket. */
+    @Transactional
+    public Basket removeItem(CallingPartner caller, String basketId, String itemId) {
+        Basket basket = changeable(caller, basketId);
+        if (basket.items().stream().noneMatch(i -> i.id().equals(itemId))) {
+            throw new ApiException(ErrorCode.ITEM_NOT_FOUND, "Basket " + basketId + " has no item " + itemId);
+        }
+        holds.release(itemId);
+        baskets.removeItem(itemId);
+        return baskets.find(basketId, false).orElseThrow();
+    }
+
+    @Transactional
+    public void setBookingFee(String partnerId, BookingFee fee) {
+        baskets.setBookingFee(partnerId, fee);
+    }
+
+    public BookingFee bookingFee(String partnerId) {
+        return baskets.bookingFee(partnerId).orElse(BookingFee.DEFAULT);
+    }
+
+    private Basket changeable(CallingPartner caller, String basketId) {
+        Basket basket = owned(caller, basketId, true);
+        if (!"not_checked_out".equals(basket.checkoutStatus())) {
+            throw new ApiException(ErrorCode.BASKET_STATUS_CONFLICT, "Basket " + basketId + " is "
+                    + basket.checkoutStatus() + " and can no longer change");
+        }
+        return basket;
+    }
+
+    private Basket owned(CallingPartner caller, String basketId, boolean lock) {
+        Basket basket = baskets.find(basketId, lock).orElseThrow(() ->
+                new ApiException(ErrorCode.BASKET_NOT_FOUND, "No basket " + basketId));
+        if (!basket.partnerId().equals(caller.partnerId())) {
+            throw QuoteErrors.otherPartners("basket");
+        }
+        return basket;
+    }
+}

@@ -1,0 +1,30 @@
+package org.boxoffice.basket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.boxoffice.catalog.Event;
+import org.boxoffice.quote.QuoteView.EventSummary;
+import org.boxoffice.shared.MoneyView;
+
+/** A basket as partners see it (API.md §7). Totals count the items still reserved (not expired). */
+public record BasketView(String basketId, String checkoutStatus, List<ItemView> items, MoneyView totalItemsPrice,
+                         MoneyView totalBookingFee, MoneyView totalPrice, String currency, Instant createdAt) {
+
+    public record ItemView(String itemId, String status, Instant reservedUntil, EventSummary event, String sectionName,
+                           String rowName, List<String> seats, int quantity, MoneyView price, MoneyView bookingFee,
+                           boolean bookedSuccessfully, String voucherUrl) {
+    }
+
+    static BasketView of(Basket b, Map<String, Event> events, Instant now) {
+        List<ItemView> items = b.items().stream().map(i -> new ItemView(i.id(), i.status(now), i.reservedUntil(),
+                EventSummary.of(events.get(i.eventId())), i.sectionName(), i.rowName(), i.seats(), i.quantity(),
+                MoneyView.of(i.priceMinor(), b.currency()), MoneyView.of(i.bookingFeeMinor(), b.currency()),
+                "booked".equals(i.status()), null)).toList();
+        List<Basket.Item> counted = b.items().stream().filter(i -> !"expired".equals(i.status(now))).toList();
+        long price = counted.stream().mapToLong(Basket.Item::priceMinor).sum();
+        long fees = counted.stream().mapToLong(Basket.Item::bookingFeeMinor).sum();
+        return new BasketView(b.id(), b.checkoutStatus(), items, MoneyView.of(price, b.currency()),
+                MoneyView.of(fees, b.currency()), MoneyView.of(price + fees, b.currency()), b.currency(), b.createdAt());
+    }
+}
