@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.boxoffice.catalog.CatalogNotFound;
+import org.boxoffice.catalog.SaleTarget;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.EventLayout;
-import org.boxoffice.catalog.EventStatus;
 import org.boxoffice.catalog.Row;
 import org.boxoffice.catalog.Section;
 import org.boxoffice.inventory.Hold;
@@ -64,14 +63,11 @@ public class BasketService {
         if (basket.items().size() >= MAX_ITEMS) {
             throw new ApiException(ErrorCode.BASKET_ITEM_LIMIT, "A basket holds at most " + MAX_ITEMS + " items");
         }
-        EventLayout event = catalog.layout(request.eventId());
-        Section section = event.requireSection(request.sectionName());
-        Optional<Row> row = Optional.ofNullable(request.rowName()).map(name -> section.row(name)
-                .orElseThrow(() -> CatalogNotFound.row(section.name(), name)));
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        if (event.status() != EventStatus.ON_SALE || !now.isBefore(event.startsAt())) {
-            throw new ApiException(ErrorCode.EVENT_NOT_ON_SALE, "Event " + event.eventId() + " is not on sale");
-        }
+        SaleTarget target = catalog.saleTarget(request.eventId(), request.sectionName(), request.rowName(), now);
+        EventLayout event = target.event();
+        Section section = target.section();
+        Optional<Row> row = target.row();
         if (!event.currency().equals(basket.currency())) {
             throw ApiException.validation("event_id", "this basket is in " + basket.currency() + "; the event sells in "
                     + event.currency());

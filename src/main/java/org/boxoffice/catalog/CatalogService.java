@@ -1,6 +1,10 @@
 package org.boxoffice.catalog;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.boxoffice.web.ApiException;
+import org.boxoffice.web.ErrorCode;
 import java.util.Map;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
@@ -57,6 +61,22 @@ public class CatalogService {
     /** State, currency and seating plan of an existing event; {@code EVENT_NOT_FOUND} otherwise. */
     public EventLayout layout(String eventId) {
         return sections.layout(eventId).orElseThrow(() -> CatalogNotFound.event(eventId));
+    }
+
+    /**
+     * The event, section and (when named) row to hold tickets in, checked to be on sale at {@code now}:
+     * {@code EVENT_NOT_FOUND}, {@code SECTION_NOT_FOUND}, {@code ROW_NOT_FOUND} or {@code EVENT_NOT_ON_SALE} otherwise.
+     */
+    public SaleTarget saleTarget(String eventId, String sectionName, String rowName, Instant now) {
+        EventLayout event = layout(eventId);
+        Section section = event.requireSection(sectionName);
+        Optional<Row> row = Optional.ofNullable(rowName).map(name -> section.row(name)
+                .orElseThrow(() -> CatalogNotFound.row(section.name(), name)));
+        if (event.status() != EventStatus.ON_SALE || !now.isBefore(event.startsAt())) {
+            throw new ApiException(ErrorCode.EVENT_NOT_ON_SALE, "Event " + eventId
+                    + " is not on sale (" + (event.status() != EventStatus.ON_SALE ? event.status().wire() : "started") + ")");
+        }
+        return new SaleTarget(event, section, row);
     }
 
     /** The sections of an existing event with their rows; {@code EVENT_NOT_FOUND} otherwise. */

@@ -27,10 +27,6 @@ public final class QuoteErrors {
         return new ApiException(ErrorCode.QUOTE_ALREADY_CONSUMED, "Quote " + quote.id() + " has already been used for an order");
     }
 
-    static ApiException notOnSale(String eventId, String status) {
-        return new ApiException(ErrorCode.EVENT_NOT_ON_SALE, "Event " + eventId + " is not on sale (" + status + ")");
-    }
-
     /** {@code QUOTE_ALREADY_CONSUMED} or {@code QUOTE_EXPIRED} unless the quote can still become an order. */
     public static void requireUsable(Quote quote, Instant now) {
         switch (quote.status(now)) {

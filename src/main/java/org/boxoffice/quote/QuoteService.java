@@ -6,10 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.boxoffice.catalog.CatalogNotFound;
+import org.boxoffice.catalog.SaleTarget;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.EventLayout;
-import org.boxoffice.catalog.EventStatus;
 import org.boxoffice.catalog.Row;
 import org.boxoffice.catalog.Section;
 import org.boxoffice.inventory.Hold;
@@ -50,14 +49,11 @@ public class QuoteService {
     @Transactional
     public Quote create(CallingPartner caller, QuoteRequest request) {
         partners.requirePaymentConfigured(caller.partnerId());
-        EventLayout event = catalog.layout(request.eventId());
-        Section section = event.requireSection(request.sectionName());
-        Optional<Row> row = Optional.ofNullable(request.rowName()).map(name -> section.row(name)
-                .orElseThrow(() -> CatalogNotFound.row(section.name(), name)));
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        if (event.status() != EventStatus.ON_SALE || !now.isBefore(event.startsAt())) {
-            throw QuoteErrors.notOnSale(event.eventId(), event.status() != EventStatus.ON_SALE ? event.status().wire() : "started");
-        }
+        SaleTarget target = catalog.saleTarget(request.eventId(), request.sectionName(), request.rowName(), now);
+        EventLayout event = target.event();
+        Section section = target.section();
+        Optional<Row> row = target.row();
         Settings.Values values = settings.current();
         String id = Ids.newId("qt");
         Hold hold = holds.hold(id, section, row, request.quantity(), now.plus(values.quoteTtl()));
