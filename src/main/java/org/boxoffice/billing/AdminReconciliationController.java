@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.boxoffice.web.ApiException;
+import org.boxoffice.web.QueryDates;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,8 +23,8 @@ class AdminReconciliationController {
     @GetMapping("/admin/v1/reconciliation")
     Reconciliation.Report report(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        LocalDate first = from == null ? today.minusDays(7) : day("from", from);
-        LocalDate last = to == null ? today : day("to", to);
+        LocalDate first = from == null ? today.minusDays(7) : QueryDates.date("from", from);
+        LocalDate last = to == null ? today : QueryDates.date("to", to);
         if (last.isBefore(first) || first.plusDays(366).isBefore(last)) {
             throw ApiException.validation("to", "to must be on or after from, at most a year later");
         }
@@ -31,11 +32,4 @@ class AdminReconciliationController {
                 last.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
-    private static LocalDate day(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.validation(field, field + " must be a date as YYYY-MM-DD");
-        }
-    }
 }

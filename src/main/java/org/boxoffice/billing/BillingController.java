@@ -2,9 +2,7 @@ package org.boxoffice.billing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.boxoffice.billing.BillingViews.BalanceView;
 import org.boxoffice.billing.BillingViews.StatementView;
@@ -16,6 +14,7 @@ import org.boxoffice.shared.WireEnum;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
+import org.boxoffice.web.QueryDates;
 import org.boxoffice.web.RawBody;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,7 +43,8 @@ class BillingController {
                                        @RequestParam(required = false) String to, PageRequest page) {
         TransactionType typeFilter = type == null ? null : WireEnum.parse(TransactionType.class, type).orElseThrow(() ->
                 ApiException.validation("type", "type must be one of " + WireEnum.allowed(TransactionType.class)));
-        return ledger.transactions(caller.partnerId(), typeFilter, bound("from", from, false), bound("to", to, true), page)
+        return ledger.transactions(caller.partnerId(), typeFilter, QueryDates.bound("from", from, false),
+                QueryDates.bound("to", to, true), page)
                 .map(TransactionView::of);
     }
 
@@ -72,22 +72,6 @@ class BillingController {
             return YearMonth.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.validation("month", "the statement month is YYYY-MM");
-        }
-    }
-
-    /** A date (a whole UTC day, {@code to} inclusive) or an instant ({@code to} exclusive). */
-    static Instant bound(String field, String value, boolean end) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            if (value.length() == 10) {
-                LocalDate day = LocalDate.parse(value);
-                return (end ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.validation(field, field + " must be a date (YYYY-MM-DD) or an instant (ISO-8601 with Z)");
         }
     }
 }

@@ -6,11 +6,11 @@ import static org.boxoffice.shared.SqlTime.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.boxoffice.shared.SqlFilter;
 import org.boxoffice.shared.WireEnum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,18 +64,15 @@ class LedgerRepository {
     }
 
     List<LedgerTransaction> list(Filter filter, int limit, long offset) {
-        Where where = where(filter);
-        JdbcClient.StatementSpec spec = jdbc.sql("SELECT * FROM ledger_transactions" + where.sql
-                + " ORDER BY created_at DESC, seq DESC LIMIT :limit OFFSET :offset").param("limit", limit).param("offset", offset);
-        where.params.forEach(spec::param);
-        return withEntries(spec.query(LedgerRepository::map).list());
+        SqlFilter where = where(filter);
+        return withEntries(where.bind(jdbc.sql("SELECT * FROM ledger_transactions" + where.sql()
+                        + " ORDER BY created_at DESC, seq DESC LIMIT :limit OFFSET :offset"))
+                .param("limit", limit).param("offset", offset).query(LedgerRepository::map).list());
     }
 
     long count(Filter filter) {
-        Where where = where(filter);
-        JdbcClient.StatementSpec spec = jdbc.sql("SELECT count(*) FROM ledger_transactions" + where.sql);
-        where.params.forEach(spec::param);
-        return spec.query(Long.class).single();
+        SqlFilter where = where(filter);
+        return where.bind(jdbc.sql("SELECT count(*) FROM ledger_transactions" + where.sql())).query(Long.class).single();
     }
 
     /** Every transaction of the partner in [from, before), oldest first. */
@@ -127,25 +124,12 @@ class LedgerRepository {
                 t.corrects(), t.createdAt(), entries.getOrDefault(t.id(), List.of()))).toList();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
-
-    private static Where where(Filter f) {
-        List<String> clauses = new ArrayList<>(List.of("partner_id = :partner"));
-        Map<String, Object> params = new LinkedHashMap<>(Map.of("partner", f.partnerId()));
-        if (f.type() != null) {
-            clauses.add("type = :type");
-            params.put("type", f.type().wire());
-        }
-        if (f.from() != null) {
-            clauses.add("created_at >= :from");
-            params.put("from", ts(f.from()));
-        }
-        if (f.before() != null) {
-            clauses.add("created_at < :before");
-            params.put("before", ts(f.before()));
-        }
-        return new Where(" WHERE " + String.join(" AND ", clauses), params);
+    private static SqlFilter where(Filter f) {
+        return new SqlFilter()
+                .and("partner_id = :partner", "partner", f.partnerId())
+                .and("type = :type", "type", f.type() == null ? null : f.type().wire())
+                .and("created_at >= :from", "from", ts(f.from()))
+                .and("created_at < :before", "before", ts(f.before()));
     }
 
     private static LedgerTransaction map(ResultSet rs, int n) throws SQLException {

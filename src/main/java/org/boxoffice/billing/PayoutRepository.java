@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.boxoffice.shared.SqlFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -61,16 +62,18 @@ class PayoutRepository {
     }
 
     List<Payout> list(String partnerId, String status, int limit, long offset) {
-        return jdbc.sql("SELECT * FROM payouts WHERE (:partner = '' OR partner_id = :partner) AND (:status = '' OR status = :status) "
-                        + "ORDER BY seq DESC LIMIT :limit OFFSET :offset")
-                .param("partner", partnerId == null ? "" : partnerId).param("status", status == null ? "" : status)
+        SqlFilter where = where(partnerId, status);
+        return where.bind(jdbc.sql("SELECT * FROM payouts" + where.sql() + " ORDER BY seq DESC LIMIT :limit OFFSET :offset"))
                 .param("limit", limit).param("offset", offset).query(PayoutRepository::map).list();
     }
 
     long count(String partnerId, String status) {
-        return jdbc.sql("SELECT count(*) FROM payouts WHERE (:partner = '' OR partner_id = :partner) AND (:status = '' OR status = :status)")
-                .param("partner", partnerId == null ? "" : partnerId).param("status", status == null ? "" : status)
-                .query(Long.class).single();
+        SqlFilter where = where(partnerId, status);
+        return where.bind(jdbc.sql("SELECT count(*) FROM payouts" + where.sql())).query(Long.class).single();
+    }
+
+    private static SqlFilter where(String partnerId, String status) {
+        return new SqlFilter().and("partner_id = :partner", "partner", partnerId).and("status = :status", "status", status);
     }
 
     private static Payout map(ResultSet rs, int n) throws SQLException {

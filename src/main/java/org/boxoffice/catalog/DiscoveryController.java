@@ -4,7 +4,6 @@ import org.boxoffice.web.ErrorCode;
 import org.boxoffice.web.ApiErrors;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.boxoffice.catalog.CatalogViews.EventView;
@@ -16,6 +15,7 @@ import org.boxoffice.shared.WireEnum;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
+import org.boxoffice.web.QueryDates;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,8 +45,8 @@ class DiscoveryController {
                            @RequestParam(name = "date_to", required = false) String dateTo,
                            @RequestParam(required = false) String status,
                            PageRequest page) {
-        LocalDate from = dateFrom == null ? LocalDate.now(clock) : date("date_from", dateFrom);
-        LocalDate to = dateTo == null ? null : date("date_to", dateTo);
+        LocalDate from = dateFrom == null ? LocalDate.now(clock) : QueryDates.date("date_from", dateFrom);
+        LocalDate to = dateTo == null ? null : QueryDates.date("date_to", dateTo);
         if (to != null && to.isBefore(from)) {
             throw ApiException.validation("date_to", "date_to must not be before date_from");
         }
@@ -88,14 +88,6 @@ class DiscoveryController {
     @GetMapping("/v1/performers/{performerId}")
     PerformerView performer(@PathVariable String performerId) {
         return PerformerView.of(catalog.performer(performerId));
-    }
-
-    private static LocalDate date(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.validation(field, field + " must be a date as YYYY-MM-DD");
-        }
     }
 
     private static String blankToNull(String value) {

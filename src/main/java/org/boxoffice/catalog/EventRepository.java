@@ -6,11 +6,9 @@ import static org.boxoffice.shared.SqlTime.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.boxoffice.shared.SqlFilter;
 import org.boxoffice.shared.WireEnum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,64 +59,34 @@ class EventRepository {
      * count (measured faster than one query with a window count, which must build every matching row in full).
      */
     Found search(EventSearch search, int limit, long offset) {
-        Where where = where(search);
-        JdbcClient.StatementSpec spec = jdbc.sql(SELECT + where.sql + " ORDER BY e.starts_at, e.id LIMIT :limit OFFSET :offset")
-                .param("limit", limit).param("offset", offset);
-        where.params.forEach(spec::param);
-        List<EventRow> rows = spec.query(EventRepository::map).list();
+        SqlFilter where = where(search);
+        List<EventRow> rows = where.bind(jdbc.sql(SELECT + where.sql() + " ORDER BY e.starts_at, e.id LIMIT :limit OFFSET :offset"))
+                .param("limit", limit).param("offset", offset).query(EventRepository::map).list();
         boolean lastPage = rows.size() < limit && (!rows.isEmpty() || offset == 0);
         return new Found(rows, lastPage ? offset + rows.size() : count(search));
     }
 
     private long count(EventSearch search) {
-        Where where = where(search);
+        SqlFilter where = where(search);
         String from = search.venueName() == null ? "events e" : "events e JOIN venues v ON v.id = e.venue_id";
-        JdbcClient.StatementSpec spec = jdbc.sql("SELECT count(*) FROM " + from + where.sql);
-        where.params.forEach(spec::param);
-        return spec.query(Long.class).single();
+        return where.bind(jdbc.sql("SELECT count(*) FROM " + from + where.sql())).query(Long.class).single();
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
-
-    private static Where where(EventSearch s) {
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (s.q() != null) {
-            clauses.add("e.name ILIKE :q");
-            params.put("q", Like.contains(s.q()));
-        }
-        if (s.venueId() != null) {
-            clauses.add("e.venue_id = :venueId");
-            params.put("venueId", s.venueId());
-        }
-        if (s.venueName() != null) {
-            clauses.add("v.name ILIKE :venueName");
-            params.put("venueName", Like.contains(s.venueName()));
-        }
-        if (s.performerId() != null) {
-            clauses.add("EXISTS (SELECT 1 FROM event_performers ep WHERE ep.event_id = e.id AND ep.performer_id = :performerId)");
-            params.put("performerId", s.performerId());
-        }
-        if (s.performerName() != null) {
-            clauses.add("""
-                    EXISTS (SELECT 1 FROM event_performers ep JOIN performers p ON p.id = ep.performer_id
-                            WHERE ep.event_id = e.id AND p.name ILIKE :performerName)""");
-            params.put("performerName", Like.contains(s.performerName()));
-        }
-        if (s.status() != null) {
-            clauses.add("e.status = :status");
-            params.put("status", s.status().wire());
-        }
-        if (s.dateFrom() != null) {
-            clauses.add("e.starts_local >= :dateFrom");
-            params.put("dateFrom", s.dateFrom().atStartOfDay());
-        }
-        if (s.dateTo() != null) {
-            clauses.add("e.starts_local < :dateToExclusive");
-            params.put("dateToExclusive", s.dateTo().plusDays(1).atStartOfDay());
-        }
-        return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
+    private static SqlFilter where(EventSearch s) {
+        return new SqlFilter()
+                .and("e.name ILIKE :q", "q", s.q() == null ? null : Like.contains(s.q()))
+                .and("e.venue_id = :venueId", "venueId", s.venueId())
+                .and("v.name ILIKE :venueName", "venueName", s.venueName() == null ? null : Like.contains(s.venueName()))
+                .and("EXISTS (SELECT 1 FROM event_performers ep WHERE ep.event_id = e.id AND ep.performer_id = :performerId)",
+                        "performerId", s.performerId())
+                .and("""
+                        EXISTS (SELECT 1 FROM event_performers ep JOIN performers p ON p.id = ep.performer_id
+                                WHERE ep.event_id = e.id AND p.name ILIKE :performerName)""",
+                        "performerName", s.performerName() == null ? null : Like.contains(s.performerName()))
+                .and("e.status = :status", "status", s.status() == null ? null : s.status().wire())
+                .and("e.starts_local >= :dateFrom", "dateFrom", s.dateFrom() == null ? null : s.dateFrom().atStartOfDay())
+                .and("e.starts_local < :dateToExclusive", "dateToExclusive",
+                        s.dateTo() == null ? null : s.dateTo().plusDays(1).atStartOfDay());
     }
 
     private static EventRow map(ResultSet rs, int row) throws SQLException {

@@ -2,12 +2,15 @@ package org.boxoffice.order;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
 import org.boxoffice.billing.Ledger;
 import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.PaymentOutcome;
 import org.boxoffice.payment.Payments;
 import org.boxoffice.shared.Money;
 import org.boxoffice.web.ApiException;
+import org.boxoffice.web.ErrorCode;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +38,9 @@ class OrderRefunds {
     @Transactional(propagation = Propagation.MANDATORY)
     PaymentAttempt open(Order order, Long amountMinor) {
         orders.lock(order.id());
-        PaymentAttempt charge = charge(order.id());
-        long left = charge.amountMinor() - refundedOrUnderWay(order.id());
+        List<PaymentAttempt> attempts = payments.ofOrder(order.id());
+        PaymentAttempt charge = charge(order.id(), attempts);
+        long left = charge.amountMinor() - refunds(attempts, status -> status != PaymentAttempt.Status.FAILED);
         if (amountMinor == null) {
             return left == 0 ? null : payments.open(order.id(), order.partnerId(), PaymentAttempt.Kind.REFUND,
                     charge.provider(), charge.providerReference(), left, charge.currency());
@@ -55,28 +59,24 @@ class OrderRefunds {
         if (outcome instanceof PaymentOutcome.Succeeded) {
             ledger.recordRefund(refund.partnerId(), refund.orderId(), refund.id(), refund.provider(), refund.amountMinor(),
                     refund.currency());
-            if (refunded(refund.orderId()) >= charge(refund.orderId()).amountMinor()) {
+            List<PaymentAttempt> attempts = payments.ofOrder(refund.orderId());
+            if (refunds(attempts, status -> status == PaymentAttempt.Status.SUCCEEDED)
+                    >= charge(refund.orderId(), attempts).amountMinor()) {
                 orders.setPaymentStatus(refund.orderId(), "refunded", Instant.now(clock));
             }
         }
     }
 
-    private PaymentAttempt charge(String orderId) {
-        return payments.ofOrder(orderId).stream()
+    private static PaymentAttempt charge(String orderId, List<PaymentAttempt> attempts) {
+        return attempts.stream()
                 .filter(a -> a.kind() == PaymentAttempt.Kind.CHARGE && a.status() == PaymentAttempt.Status.SUCCEEDED)
-                .findFirst().orElseThrow(() -> new ApiException(org.boxoffice.web.ErrorCode.ORDER_STATUS_CONFLICT,
+                .findFirst().orElseThrow(() -> new ApiException(ErrorCode.ORDER_STATUS_CONFLICT,
                         "Order " + orderId + " has no captured charge to refund"));
     }
 
-    private long refundedOrUnderWay(String orderId) {
-        return payments.ofOrder(orderId).stream()
-                .filter(a -> a.kind() == PaymentAttempt.Kind.REFUND && a.status() != PaymentAttempt.Status.FAILED)
-                .mapToLong(PaymentAttempt::amountMinor).sum();
-    }
-
-    private long refunded(String orderId) {
-        return payments.ofOrder(orderId).stream()
-                .filter(a -> a.kind() == PaymentAttempt.Kind.REFUND && a.status() == PaymentAttempt.Status.SUCCEEDED)
+    /** The sum of the order's refunds whose status passes {@code counts}. */
+    private static long refunds(List<PaymentAttempt> attempts, Predicate<PaymentAttempt.Status> counts) {
+        return attempts.stream().filter(a -> a.kind() == PaymentAttempt.Kind.REFUND && counts.test(a.status()))
                 .mapToLong(PaymentAttempt::amountMinor).sum();
     }
 }

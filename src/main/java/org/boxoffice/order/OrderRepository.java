@@ -6,12 +6,12 @@ import static org.boxoffice.shared.SqlTime.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.boxoffice.shared.SqlFilter;
 import org.boxoffice.shared.WireEnum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -74,18 +74,15 @@ class OrderRepository {
     }
 
     List<Order> list(Filter filter, int limit, long offset) {
-        Where where = where(filter);
-        JdbcClient.StatementSpec spec = jdbc.sql("SELECT * FROM orders" + where.sql
-                + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset").param("limit", limit).param("offset", offset);
-        where.params.forEach(spec::param);
-        return spec.query(OrderRepository::map).list();
+        SqlFilter where = where(filter);
+        return where.bind(jdbc.sql("SELECT * FROM orders" + where.sql()
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset"))
+                .param("limit", limit).param("offset", offset).query(OrderRepository::map).list();
     }
 
     long count(Filter filter) {
-        Where where = where(filter);
-        JdbcClient.StatementSpec spec = jdbc.sql("SELECT count(*) FROM orders" + where.sql);
-        where.params.forEach(spec::param);
-        return spec.query(Long.class).single();
+        SqlFilter where = where(filter);
+        return where.bind(jdbc.sql("SELECT count(*) FROM orders" + where.sql())).query(Long.class).single();
     }
 
     void insertTickets(String orderId, Map<String, String> barcodeByTicket) {
@@ -103,33 +100,13 @@ class OrderRepository {
         return barcodes;
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
-
-    private static Where where(Filter f) {
-        List<String> clauses = new ArrayList<>();
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (f.partnerId() != null) {
-            clauses.add("partner_id = :partner");
-            params.put("partner", f.partnerId());
-        }
-        if (f.status() != null) {
-            clauses.add("status = :status");
-            params.put("status", f.status().wire());
-        }
-        if (f.eventId() != null) {
-            clauses.add("event_id = :event");
-            params.put("event", f.eventId());
-        }
-        if (f.createdFrom() != null) {
-            clauses.add("created_at >= :from");
-            params.put("from", ts(f.createdFrom()));
-        }
-        if (f.createdBefore() != null) {
-            clauses.add("created_at < :before");
-            params.put("before", ts(f.createdBefore()));
-        }
-        return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
+    private static SqlFilter where(Filter f) {
+        return new SqlFilter()
+                .and("partner_id = :partner", "partner", f.partnerId())
+                .and("status = :status", "status", f.status() == null ? null : f.status().wire())
+                .and("event_id = :event", "event", f.eventId())
+                .and("created_at >= :from", "from", ts(f.createdFrom()))
+                .and("created_at < :before", "before", ts(f.createdBefore()));
     }
 
     private static Order map(ResultSet rs, int n) throws SQLException {
