@@ -1,10 +1,12 @@
 package org.boxoffice.basket;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,6 +17,8 @@ import org.boxoffice.partner.CallingPartner;
 import org.boxoffice.partner.RequiresScope;
 import org.boxoffice.partner.Scope;
 import org.boxoffice.shared.Money;
+import org.boxoffice.shared.MoneyView;
+import org.boxoffice.voucher.VoucherService;
 import org.boxoffice.web.ApiErrors;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
@@ -27,16 +31,25 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /v1/baskets} (API.md §7): create, view, add and remove items. Checkout comes with the next step. */
+/**
+ * {@code /v1/baskets} (API.md §7): create, view, add and remove items, and check out: a PaymentIntent for
+ * merchant-of-record partners ({@code stripe_object}), a charge of the card on file for partner-billed ones
+ * ({@code checkout}).
+ */
 @RestController
 @RequiresScope(Scope.BASKETS_WRITE)
 class BasketController {
     private final BasketService baskets;
+    private final BasketCheckout checkout;
+    private final VoucherService vouchers;
     private final CatalogService catalog;
     private final Clock clock;
 
-    BasketController(BasketService baskets, CatalogService catalog, Clock clock) {
+    BasketController(BasketService baskets, BasketCheckout checkout, VoucherService vouchers, CatalogService catalog,
+                     Clock clock) {
         this.baskets = baskets;
+        this.checkout = checkout;
+        this.vouchers = vouchers;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -81,9 +94,42 @@ class BasketController {
         return view(baskets.removeItem(caller, basketId, itemId));
     }
 
+    record StripeObject(@Valid Customer customer) {
+    }
+
+    record Customer(@Email @Size(max = 254) String email) {
+    }
+
+    /** API.md §7, plus {@code amount_minor} (what the provider is asked for), the intent's status, and the sandbox page. */
+    record StripeObjectView(String stripePaymentIntentId, String stripePaymentIntentSecret, String stripePublishableKey,
+                            String amount, long amountMinor, String currency, String status, String checkoutUrl) {
+    }
+
+    @PostMapping("/v1/baskets/{basketId}/stripe_object")
+    @ApiErrors({ErrorCode.BASKET_NOT_FOUND, ErrorCode.BILLING_MODEL_MISMATCH, ErrorCode.BASKET_STATUS_CONFLICT,
+            ErrorCode.SERVICE_UNAVAILABLE})
+    StripeObjectView stripeObject(CallingPartner caller, @PathVariable String basketId,
+                                  @Valid @RequestBody(required = false) StripeObject request) {
+        String email = request == null || request.customer() == null ? null : request.customer().email();
+        BasketCheckout.PaymentIntentAnswer answer = checkout.paymentIntent(caller, basketId, email);
+        var intent = answer.intent();
+        return new StripeObjectView(intent.id(), intent.clientSecret(), answer.publishableKey(),
+                MoneyView.of(intent.amountMinor(), intent.currency()).amount(), intent.amountMinor(), intent.currency(),
+                intent.status(), answer.checkoutUrl());
+    }
+
+    @PostMapping("/v1/baskets/{basketId}/checkout")
+    @ApiErrors({ErrorCode.BASKET_NOT_FOUND, ErrorCode.BILLING_MODEL_MISMATCH, ErrorCode.PAYMENT_NOT_CONFIGURED,
+            ErrorCode.PAYMENT_FAILED, ErrorCode.BASKET_STATUS_CONFLICT})
+    BasketView checkout(CallingPartner caller, @PathVariable String basketId) {
+        return view(checkout.checkout(caller, basketId));
+    }
+
     private BasketView view(Basket basket) {
         Map<String, Event> events = new HashMap<>();
         basket.items().forEach(i -> events.computeIfAbsent(i.eventId(), catalog::eventOnly));
-        return BasketView.of(basket, events, Instant.now(clock));
+        Map<String, String> voucherUrls = vouchers.urls(basket.items().stream().filter(i -> "booked".equals(i.status()))
+                .map(Basket.Item::id).toList());
+        return BasketView.of(basket, events, voucherUrls, Instant.now(clock));
     }
 }

@@ -31,9 +31,81 @@ class BasketRepository {
     /** The basket, locked when {@code lock} so concurrent changes to it take turns. */
     Optional<Basket> find(String id, boolean lock) {
         return jdbc.sql("SELECT * FROM baskets WHERE id = :id" + (lock ? " FOR UPDATE" : "")).param("id", id)
-                .query((rs, n) -> new Basket(rs.getString("id"), rs.getString("partner_id"), rs.getString("currency"),
-                        rs.getString("checkout_status"), instant(rs, "created_at"), items(rs.getString("id"))))
+                .query(this::basket).optional();
+    }
+
+    /** Baskets whose checkout started before {@code before} and is still pending: their webhook may be lost. */
+    List<String> pendingSince(Instant before, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM baskets WHERE checkout_status = 'checkout_pending' AND checkout_started_at < :before
+                        ORDER BY checkout_started_at LIMIT :limit""")
+                .param("before", ts(before)).param("limit", limit).query(String.class).list();
+    }
+
+    /** Starts the checkout: the basket is pending, paid through {@code provider} for {@code amount}. */
+    void startCheckout(String id, String provider, long amount, Instant now) {
+        jdbc.sql("""
+                        UPDATE baskets SET checkout_status = 'checkout_pending', payment_provider = :provider,
+                               payment_amount_minor = :amount, checkout_started_at = :now, updated_at = :now
+                        WHERE id = :id""")
+                .param("id", id).param("provider", provider).param("amount", amount).param("now", ts(now)).update();
+    }
+
+    /** Records the intent made for the pending checkout; false if the checkout is no longer pending. */
+    boolean setIntent(String id, String intentId, int version, Instant now) {
+        return jdbc.sql("""
+                        UPDATE baskets SET intent_id = :intent, intent_version = :version, updated_at = :now
+                        WHERE id = :id AND checkout_status = 'checkout_pending'""")
+                .param("id", id).param("intent", intentId).param("version", version).param("now", ts(now))
+                .update() == 1;
+    }
+
+    void setStatus(String id, String status, String paymentReference, Instant now) {
+        jdbc.sql("""
+                        UPDATE baskets SET checkout_status = :status, updated_at = :now,
+                               payment_reference = coalesce(:reference, payment_reference),
+                               checked_out_at = CASE WHEN :status LIKE 'checked_out%' THEN :now END
+                        WHERE id = :id""")
+                .param("id", id).param("status", status).param("reference", paymentReference).param("now", ts(now))
+                .update();
+    }
+
+    /** Reserved items past their reservation become {@code expired} for good (checkout is starting without them). */
+    void expireItems(String basketId, Instant now) {
+        jdbc.sql("UPDATE basket_items SET status = 'expired' WHERE basket_id = :b AND status = 'reserved' "
+                        + "AND reserved_until <= :now")
+                .param("b", basketId).param("now", ts(now)).update();
+    }
+
+    /** Compare-and-set of an item's status; false if it was not {@code from}. */
+    boolean setItemStatus(String itemId, String from, String to) {
+        return jdbc.sql("UPDATE basket_items SET status = :to WHERE id = :id AND status = :from")
+                .param("id", itemId).param("from", from).param("to", to).update() == 1;
+    }
+
+    Optional<String> basketOfItem(String itemId) {
+        return jdbc.sql("SELECT basket_id FROM basket_items WHERE id = :id").param("id", itemId).query(String.class)
                 .optional();
+    }
+
+    Optional<Integer> commissionBps(String partnerId) {
+        return jdbc.sql("SELECT percent_bps FROM commission_rates WHERE partner_id = :p").param("p", partnerId)
+                .query(Integer.class).optional();
+    }
+
+    void setCommissionBps(String partnerId, int bps) {
+        jdbc.sql("""
+                        INSERT INTO commission_rates (partner_id, percent_bps) VALUES (:p, :bps)
+                        ON CONFLICT (partner_id) DO UPDATE SET percent_bps = excluded.percent_bps""")
+                .param("p", partnerId).param("bps", bps).update();
+    }
+
+    private Basket basket(ResultSet rs, int n) throws SQLException {
+        Basket.Payment payment = new Basket.Payment(rs.getString("payment_provider"), rs.getString("intent_id"),
+                rs.getInt("intent_version"), (Long) rs.getObject("payment_amount_minor"),
+                rs.getString("payment_reference"), instant(rs, "checkout_started_at"));
+        return new Basket(rs.getString("id"), rs.getString("partner_id"), rs.getString("currency"),
+                rs.getString("checkout_status"), instant(rs, "created_at"), payment, items(rs.getString("id")));
     }
 
     void insertItem(Basket.Item i) {

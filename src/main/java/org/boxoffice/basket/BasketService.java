@@ -46,8 +46,8 @@ public class BasketService {
 
     @Transactional
     public Basket create(CallingPartner caller, String currency) {
-        Basket basket = new Basket(Ids.newId("bkt"), caller.partnerId(), currency, "not_checked_out",
-                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), List.of());
+        Basket basket = new Basket(Ids.newId("bkt"), caller.partnerId(), currency, Basket.NOT_CHECKED_OUT,
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), Basket.Payment.NONE, List.of());
         baskets.insert(basket);
         return basket;
     }
@@ -101,17 +101,43 @@ public class BasketService {
         baskets.setBookingFee(partnerId, fee);
     }
 
+    public int commissionBps(String partnerId) {
+        return baskets.commissionBps(partnerId).orElse(0);
+    }
+
+    @Transactional
+    public void setCommissionBps(String partnerId, int bps) {
+        baskets.setCommissionBps(partnerId, bps);
+    }
+
     public BookingFee bookingFee(String partnerId) {
         return baskets.bookingFee(partnerId).orElse(BookingFee.DEFAULT);
     }
 
+    /**
+     * The basket, locked, if it can change: before checkout, or after a failed payment (the customer may then change
+     * the basket and pay again).
+     */
     private Basket changeable(CallingPartner caller, String basketId) {
         Basket basket = owned(caller, basketId, true);
-        if (!"not_checked_out".equals(basket.checkoutStatus())) {
-            throw new ApiException(ErrorCode.BASKET_STATUS_CONFLICT, "Basket " + basketId + " is "
-                    + basket.checkoutStatus() + " and can no longer change");
+        if (basket.pending() || basket.checkedOut()) {
+            throw conflict(basket);
         }
         return basket;
+    }
+
+    /** The basket, locked, unless it is already checked out. */
+    Basket lockedForCheckout(CallingPartner caller, String basketId) {
+        Basket basket = owned(caller, basketId, true);
+        if (basket.checkedOut()) {
+            throw conflict(basket);
+        }
+        return basket;
+    }
+
+    static ApiException conflict(Basket basket) {
+        return new ApiException(ErrorCode.BASKET_STATUS_CONFLICT, "Basket " + basket.id() + " is "
+                + basket.checkoutStatus() + (basket.pending() ? ": its payment is in progress" : " and can no longer change"));
     }
 
     private Basket owned(CallingPartner caller, String basketId, boolean lock) {

@@ -7,7 +7,10 @@ import org.boxoffice.catalog.Event;
 import org.boxoffice.quote.QuoteView.EventSummary;
 import org.boxoffice.shared.MoneyView;
 
-/** A basket as partners see it (API.md §7). Totals count the items still reserved (not expired). */
+/**
+ * A basket as partners see it (API.md §7). Totals count the items not expired: before checkout, what the customer
+ * would pay; after it, what was paid (refunds of errored items are on the items).
+ */
 public record BasketView(String basketId, String checkoutStatus, List<ItemView> items, MoneyView totalItemsPrice,
                          MoneyView totalBookingFee, MoneyView totalPrice, String currency, Instant createdAt) {
 
@@ -16,12 +19,12 @@ public record BasketView(String basketId, String checkoutStatus, List<ItemView> 
                            boolean bookedSuccessfully, String voucherUrl) {
     }
 
-    static BasketView of(Basket b, Map<String, Event> events, Instant now) {
-        List<ItemView> items = b.items().stream().map(i -> new ItemView(i.id(), i.status(now), i.reservedUntil(),
+    static BasketView of(Basket b, Map<String, Event> events, Map<String, String> voucherUrls, Instant now) {
+        List<ItemView> items = b.items().stream().map(i -> new ItemView(i.id(), i.status(now, b.pending()), i.reservedUntil(),
                 EventSummary.of(events.get(i.eventId())), i.sectionName(), i.rowName(), i.seats(), i.quantity(),
                 MoneyView.of(i.priceMinor(), b.currency()), MoneyView.of(i.bookingFeeMinor(), b.currency()),
-                "booked".equals(i.status()), null)).toList();
-        List<Basket.Item> counted = b.items().stream().filter(i -> !"expired".equals(i.status(now))).toList();
+                "booked".equals(i.status()), voucherUrls.get(i.id()))).toList();
+        List<Basket.Item> counted = b.items().stream().filter(i -> !"expired".equals(i.status(now, b.pending()))).toList();
         long price = counted.stream().mapToLong(Basket.Item::priceMinor).sum();
         long fees = counted.stream().mapToLong(Basket.Item::bookingFeeMinor).sum();
         return new BasketView(b.id(), b.checkoutStatus(), items, MoneyView.of(price, b.currency()),

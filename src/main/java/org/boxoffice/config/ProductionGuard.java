@@ -15,6 +15,8 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
     static final List<String> REQUIRED = List.of(
             "boxoffice.db.url", "boxoffice.db.user", "boxoffice.db.password",
             "boxoffice.admin-key", "boxoffice.token-signing-key");
+    /** With Stripe keys, baskets are paid through Stripe: its webhook must be verifiable and Stripe.js needs its key. */
+    static final List<String> STRIPE_REQUIRED = List.of("boxoffice.stripe.webhook-secret", "boxoffice.stripe.publishable-key");
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -25,7 +27,9 @@ public class ProductionGuard implements ApplicationListener<ApplicationEnvironme
         if (!environment.matchesProfiles("prod")) {
             return;
         }
-        List<String> missing = REQUIRED.stream().filter(key -> !StringUtils.hasText(environment.getProperty(key))).toList();
+        List<String> required = StringUtils.hasText(environment.getProperty("boxoffice.stripe.secret-key"))
+                ? Stream.concat(REQUIRED.stream(), STRIPE_REQUIRED.stream()).toList() : REQUIRED;
+        List<String> missing = required.stream().filter(key -> !StringUtils.hasText(environment.getProperty(key))).toList();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("The prod profile needs " + String.join(", ", Stream.of(missing.toArray(String[]::new))
                     .map(key -> key + " (" + key.toUpperCase().replace('.', '_').replace('-', '_') + ")").toList()));

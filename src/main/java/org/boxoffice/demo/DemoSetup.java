@@ -3,6 +3,8 @@ package org.boxoffice.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.boxoffice.basket.BasketService;
+import org.boxoffice.basket.BookingFee;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.operator.OperatorKeys;
 import org.boxoffice.partner.BillingModel;
@@ -31,15 +33,18 @@ class DemoSetup implements ApplicationRunner {
     private final DemoCatalog catalogue;
     private final CatalogService catalog;
     private final PartnerService partners;
+    private final BasketService baskets;
     private final OperatorKeys operatorKeys;
     private final Path dataDir;
     private final String publicUrl;
 
-    DemoSetup(DemoCatalog catalogue, CatalogService catalog, PartnerService partners, OperatorKeys operatorKeys,
+    DemoSetup(DemoCatalog catalogue, CatalogService catalog, PartnerService partners, BasketService baskets,
+              OperatorKeys operatorKeys,
               @Value("${boxoffice.data-dir}") String dataDir, @Value("${boxoffice.public-url}") String publicUrl) {
         this.catalogue = catalogue;
         this.catalog = catalog;
         this.partners = partners;
+        this.baskets = baskets;
         this.operatorKeys = operatorKeys;
         this.dataDir = Path.of(dataDir);
         this.publicUrl = publicUrl;
@@ -60,13 +65,17 @@ class DemoSetup implements ApplicationRunner {
         PartnerService.WithSecret demo = partners.create("Demo Partner", BillingModel.PARTNER_BILLED);
         partners.configurePayment(demo.partner().id(), new PaymentMethodRef("sandbox", "ba_sandbox"),
                 new PaymentMethodRef("sandbox", "tok_visa"));
-        String text = banner(demo, tickets);
+        PartnerService.WithSecret shop = partners.create("Demo Shop", BillingModel.MERCHANT_OF_RECORD);
+        partners.configurePayment(shop.partner().id(), new PaymentMethodRef("sandbox", "ba_sandbox"), null);
+        baskets.setBookingFee(shop.partner().id(), new BookingFee(150, 500, 0, 1_500L));
+        baskets.setCommissionBps(shop.partner().id(), 800);
+        String text = banner(demo, shop, tickets);
         Files.createDirectories(dataDir);
         Files.writeString(file, text);
         System.out.println(text);
     }
 
-    private String banner(PartnerService.WithSecret demo, long tickets) {
+    private String banner(PartnerService.WithSecret demo, PartnerService.WithSecret shop, long tickets) {
         String operatorKey = operatorKeys.generatedKey()
                 .orElse(operatorKeys.fromEnvironment() ? "(from BOXOFFICE_ADMIN_KEY)" : "(printed at first start)");
         String rule = "=".repeat(82);
@@ -78,6 +87,13 @@ class DemoSetup implements ApplicationRunner {
                 "   client_id      " + demo.partner().clientId(),
                 "   client_secret  " + demo.clientSecret(),
                 "   operator key   " + operatorKey,
+                "",
+                " A merchant-of-record partner (baskets paid by the customer on the sandbox checkout page,",
+                " booking fee 1.50 + 5%, commission 8%):",
+                "",
+                "   shop partner_id     " + shop.partner().id(),
+                "   shop client_id      " + shop.partner().clientId(),
+                "   shop client_secret  " + shop.clientSecret(),
                 "",
                 " Get a token:",
                 "   curl -s -X POST %s/v1/auth/token -H 'Content-Type: application/json' \\".formatted(publicUrl),

@@ -62,6 +62,18 @@ class HoldRepository {
                 .param("ids", ticketIds.toArray(String[]::new)).update();
     }
 
+    /** Locks the unsold tickets the owner still has (those nobody took after its hold expired). */
+    int lockOwned(String holdId) {
+        return jdbc.sql("SELECT id FROM tickets WHERE hold_id = :hold AND NOT sold FOR UPDATE").param("hold", holdId)
+                .query(String.class).list().size();
+    }
+
+    /** Sets until when the owner's unsold tickets are held. */
+    int extend(String holdId, Instant until) {
+        return jdbc.sql("UPDATE tickets SET held_until = :until WHERE hold_id = :hold AND NOT sold")
+                .param("hold", holdId).param("until", ts(until)).update();
+    }
+
     int sell(String holdId) {
         return jdbc.sql("UPDATE tickets SET sold = true, held_until = NULL WHERE hold_id = :hold AND NOT sold")
                 .param("hold", holdId).update();

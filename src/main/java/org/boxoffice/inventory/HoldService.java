@@ -98,6 +98,24 @@ public class HoldService {
         return holds.sell(holdId);
     }
 
+    /**
+     * Sells all {@code quantity} tickets of the owner, or none: true if it still had every one of them. An expired
+     * hold whose tickets nobody took since still counts — they were free, and are sold to the owner.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean sellAll(String holdId, int quantity) {
+        if (holds.lockOwned(holdId) != quantity) {
+            return false;
+        }
+        return holds.sell(holdId) == quantity;
+    }
+
+    /** Holds the owner's tickets until {@code until} (longer while a payment is pending, back after it failed). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int extend(String holdId, Instant until) {
+        return holds.extend(holdId, until);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public int release(String holdId) {
         return holds.release(holdId);

@@ -113,6 +113,9 @@ public class OrderLifecycle {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onPaymentSettled(PaymentSettled settled) {
         PaymentAttempt attempt = settled.attempt();
+        if (!attempt.orderId().startsWith("ord_")) {
+            return; // a basket's payment
+        }
         if (attempt.kind() == PaymentAttempt.Kind.REFUND) {
             refunds.apply(attempt, settled.outcome());
             return;

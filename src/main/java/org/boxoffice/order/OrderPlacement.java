@@ -3,6 +3,7 @@ package org.boxoffice.order;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.boxoffice.quote.Quote;
 import org.boxoffice.quote.QuoteService;
 import org.boxoffice.settings.Settings;
 import org.boxoffice.shared.Ids;
+import org.boxoffice.voucher.VoucherService;
+import org.boxoffice.voucher.VoucherTicket;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,16 +37,18 @@ class OrderPlacement {
     private final Payments payments;
     private final Settings settings;
     private final Ledger ledger;
+    private final VoucherService vouchers;
     private final Clock clock;
 
     OrderPlacement(OrderRepository orders, QuoteService quotes, HoldService holds, Payments payments, Settings settings,
-                   Ledger ledger, Clock clock) {
+                   Ledger ledger, VoucherService vouchers, Clock clock) {
         this.orders = orders;
         this.quotes = quotes;
         this.holds = holds;
         this.payments = payments;
         this.settings = settings;
         this.ledger = ledger;
+        this.vouchers = vouchers;
         this.clock = clock;
     }
 
@@ -103,11 +108,24 @@ class OrderPlacement {
             ledger.recordCharge(order.partnerId(), order.id(), charge.provider(), quote.totalMinor() - quote.feesMinor(),
                     quote.feesMinor(), quote.currency());
             if (!"mobile_transfer".equals(order.deliveryType())) {
-                Map<String, String> barcodes = new LinkedHashMap<>();
-                quote.ticketIds().forEach(ticket -> barcodes.put(ticket, "BX" + Ids.random(18).toUpperCase()));
-                orders.insertTickets(order.id(), barcodes);
+                issueTickets(order, quote);
             }
         }
+    }
+
+    /** Barcodes for the order's tickets, and the voucher that prints them (mobile_qr and pdf orders). */
+    private void issueTickets(Order order, Quote quote) {
+        Map<String, String> barcodes = new LinkedHashMap<>();
+        List<VoucherTicket> printed = new ArrayList<>();
+        for (int i = 0; i < quote.ticketIds().size(); i++) {
+            String ticket = quote.ticketIds().get(i);
+            String barcode = VoucherService.newBarcode();
+            barcodes.put(ticket, barcode);
+            printed.add(new VoucherTicket(ticket, quote.sectionName(), quote.rowName(),
+                    i < quote.seats().size() ? quote.seats().get(i) : null, barcode));
+        }
+        orders.insertTickets(order.id(), barcodes);
+        vouchers.issue(order.id(), order.eventId(), printed);
     }
 
     /** A declined charge leaves no order: the quote is usable again and holds its seats until it expires. */

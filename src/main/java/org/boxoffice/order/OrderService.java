@@ -9,6 +9,7 @@ import org.boxoffice.partner.Partner;
 import org.boxoffice.partner.PartnerService;
 import org.boxoffice.payment.PaymentOutcome;
 import org.boxoffice.payment.Payments;
+import org.boxoffice.voucher.VoucherService;
 import org.boxoffice.quote.Quote;
 import org.boxoffice.quote.QuoteErrors;
 import org.boxoffice.quote.QuoteService;
@@ -25,16 +26,18 @@ public class OrderService {
     private final PartnerService partners;
     private final CatalogService catalog;
     private final Payments payments;
+    private final VoucherService vouchers;
     private final Clock clock;
 
     OrderService(OrderRepository orders, OrderPlacement placement, QuoteService quotes, PartnerService partners,
-                 CatalogService catalog, Payments payments, Clock clock) {
+                 CatalogService catalog, Payments payments, VoucherService vouchers, Clock clock) {
         this.orders = orders;
         this.placement = placement;
         this.quotes = quotes;
         this.partners = partners;
         this.catalog = catalog;
         this.payments = payments;
+        this.vouchers = vouchers;
         this.clock = clock;
     }
 
@@ -103,11 +106,12 @@ public class OrderService {
     public List<OrderView.TicketView> tickets(CallingPartner caller, String orderId) {
         Placed placed = get(caller, orderId);
         var barcodes = orders.barcodes(orderId);
+        String voucherUrl = vouchers.urls(List.of(orderId)).get(orderId);
         Quote q = placed.quote();
         return java.util.stream.IntStream.range(0, q.ticketIds().size())
                 .filter(i -> barcodes.containsKey(q.ticketIds().get(i)))
                 .mapToObj(i -> new OrderView.TicketView(q.ticketIds().get(i), q.sectionName(), q.rowName(),
-                        i < q.seats().size() ? q.seats().get(i) : null, barcodes.get(q.ticketIds().get(i)), "qr_code", null))
+                        i < q.seats().size() ? q.seats().get(i) : null, barcodes.get(q.ticketIds().get(i)), "qr_code", voucherUrl))
                 .toList();
     }
 }

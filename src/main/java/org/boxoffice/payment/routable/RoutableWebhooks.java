@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.boxoffice.payment.PayoutStatusReported;
+import org.boxoffice.payment.WebhookDeliveries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,14 +23,14 @@ class RoutableWebhooks {
     private static final Logger log = LoggerFactory.getLogger(RoutableWebhooks.class);
     private final RoutableSettings settings;
     private final ObjectProvider<RoutablePayoutGateway> routable;
-    private final WebhookDeliveryRepository deliveries;
+    private final WebhookDeliveries deliveries;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
 
     RoutableWebhooks(RoutableSettings settings, ObjectProvider<RoutablePayoutGateway> routable,
-                     WebhookDeliveryRepository deliveries, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+                     WebhookDeliveries deliveries, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
         this.settings = settings;
         this.routable = routable;
         this.deliveries = deliveries;

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * With {@code BOXOFFICE_STRIPE_SECRET_KEY} set, partners whose card on file is a Stripe one are charged through
- * Stripe; without it only sandbox cards can be charged. {@code boxoffice.stripe.api-base} points at a stub in tests.
+ * Stripe and merchant-of-record baskets are paid through Stripe PaymentIntents; without it only sandbox cards can be
+ * charged and baskets are paid on the sandbox checkout page. {@code boxoffice.stripe.api-base} points at a stub in tests.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${boxoffice.stripe.secret-key:}' != ''")
@@ -22,6 +23,12 @@ class StripeConfig {
                               @Value("${boxoffice.stripe.read-timeout-ms:30000}") int readTimeout) {
         return StripeClient.builder().setApiKey(secretKey).setApiBase(apiBase).setMaxNetworkRetries(retries)
                 .setConnectTimeout(connectTimeout).setReadTimeout(readTimeout).build();
+    }
+
+    @Bean
+    StripeIntentGateway stripeIntentGateway(StripeClient stripe,
+                                            @Value("${boxoffice.stripe.publishable-key:}") String publishableKey) {
+        return new StripeIntentGateway(stripe, publishableKey);
     }
 
     @Bean

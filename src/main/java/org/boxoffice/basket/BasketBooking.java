@@ -1,0 +1,148 @@
+package org.boxoffice.basket;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.boxoffice.billing.Ledger;
+import org.boxoffice.inventory.HoldService;
+import org.boxoffice.partner.BillingModel;
+import org.boxoffice.partner.PartnerService;
+import org.boxoffice.payment.PaymentAttempt;
+import org.boxoffice.payment.PaymentOutcome;
+import org.boxoffice.payment.Payments;
+import org.boxoffice.voucher.VoucherService;
+import org.boxoffice.voucher.VoucherTicket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What happens to a basket once its payment has an outcome. Paid: each item's tickets are sold (all of an item's,
+ * or none), the item gets its voucher, and the money is posted (commission for merchant of record, the charge for
+ * on-account); an item whose tickets are gone is refunded. Failed: the basket is {@code payment_failed} and its
+ * items keep their tickets until their reservation runs out. Every step is a compare-and-set under the basket's lock,
+ * so a repeated or late notification changes nothing.
+ */
+@Component
+class BasketBooking {
+    private static final Logger log = LoggerFactory.getLogger(BasketBooking.class);
+    private final BasketRepository baskets;
+    private final HoldService holds;
+    private final Payments payments;
+    private final VoucherService vouchers;
+    private final Ledger ledger;
+    private final PartnerService partners;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    BasketBooking(BasketRepository baskets, HoldService holds, Payments payments, VoucherService vouchers, Ledger ledger,
+                  PartnerService partners, TransactionTemplate transaction, Clock clock) {
+        this.baskets = baskets;
+        this.holds = holds;
+        this.payments = payments;
+        this.vouchers = vouchers;
+        this.ledger = ledger;
+        this.partners = partners;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** How the money was taken: through a PaymentIntent the customer paid, or by charging the partner's card. */
+    enum Paid { BY_CUSTOMER, ON_ACCOUNT }
+
+    /**
+     * Books the paid basket and returns the refunds it opened for items that could not be booked; the caller makes
+     * them after the commit ({@link #refund}). Does nothing (no refunds) unless the basket was waiting for the payment.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<PaymentAttempt> book(Basket basket, String paymentReference, Paid paid) {
+        if (!basket.pending() && !Basket.PAYMENT_FAILED.equals(basket.checkoutStatus())) {
+            return List.of();
+        }
+        int commissionBps = paid == Paid.BY_CUSTOMER ? baskets.commissionBps(basket.partnerId()).orElse(0) : 0;
+        List<PaymentAttempt> refunds = new ArrayList<>();
+        for (Basket.Item item : basket.items()) {
+            if (!"reserved".equals(item.status())) {
+                continue;
+            }
+            if (holds.sellAll(item.id(), item.quantity())) {
+                baskets.setItemStatus(item.id(), "reserved", "booked");
+                vouchers.issue(item.id(), item.eventId(), printed(item));
+                postCommission(basket, item, commissionBps);
+            } else {
+                holds.release(item.id());
+                baskets.setItemStatus(item.id(), "reserved", "errored");
+                refunds.add(payments.open(item.id(), basket.partnerId(), PaymentAttempt.Kind.REFUND,
+                        basket.payment().provider(), paymentReference, item.totalMinor(), basket.currency()));
+            }
+        }
+        if (paid == Paid.ON_ACCOUNT) {
+            List<Basket.Item> charged = basket.items().stream().filter(i -> "reserved".equals(i.status())).toList();
+            ledger.recordCharge(basket.partnerId(), basket.id(), basket.payment().provider(),
+                    charged.stream().mapToLong(Basket.Item::priceMinor).sum(),
+                    charged.stream().mapToLong(Basket.Item::bookingFeeMinor).sum(), basket.currency());
+        }
+        baskets.setStatus(basket.id(), refunds.isEmpty() ? Basket.CHECKED_OUT : Basket.CHECKED_OUT_WITH_ERRORS,
+                paymentReference, Instant.now(clock));
+        return refunds;
+    }
+
+    /** The payment failed: the customer may try again; the items keep their tickets until their reservation ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void paymentFailed(Basket basket) {
+        if (!basket.pending()) {
+            return;
+        }
+        basket.items().stream().filter(i -> "reserved".equals(i.status()))
+                .forEach(i -> holds.extend(i.id(), i.reservedUntil()));
+        baskets.setStatus(basket.id(), Basket.PAYMENT_FAILED, null, Instant.now(clock));
+    }
+
+    /** Makes the refunds (outside any transaction), each recorded by compare-and-set as it is answered. */
+    void refund(List<PaymentAttempt> refunds) {
+        for (PaymentAttempt attempt : refunds) {
+            PaymentOutcome outcome = payments.call(attempt, "Refund of basket item " + attempt.orderId());
+            transaction.executeWithoutResult(status -> {
+                if (payments.settle(attempt, outcome)) {
+                    refunded(attempt, outcome);
+                }
+            });
+        }
+    }
+
+    /** A refund of an item has its answer: a successful one makes the item {@code errored_and_refunded}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void refunded(PaymentAttempt attempt, PaymentOutcome outcome) {
+        if (!(outcome instanceof PaymentOutcome.Succeeded s)) {
+            log.warn("refund {} of item {} did not go through ({}); the item stays errored", attempt.id(),
+                    attempt.orderId(), outcome);
+            return;
+        }
+        boolean onAccount = partners.get(attempt.partnerId()).billingModel() == BillingModel.PARTNER_BILLED;
+        if (baskets.setItemStatus(attempt.orderId(), "errored", "errored_and_refunded") && onAccount) {
+            String basketId = baskets.basketOfItem(attempt.orderId()).orElseThrow();
+            ledger.recordRefund(attempt.partnerId(), basketId, s.reference(), attempt.provider(), attempt.amountMinor(),
+                    attempt.currency());
+        }
+    }
+
+    private void postCommission(Basket basket, Basket.Item item, int bps) {
+        long commission = Math.floorDiv(Math.multiplyExact(item.priceMinor(), bps) + 5_000, 10_000);
+        if (commission > 0) {
+            ledger.recordCommission(basket.partnerId(), "commission:" + item.id(), basket.id(), commission,
+                    basket.currency(), "Commission on " + item.quantity() + " ticket(s), item " + item.id()
+                            + " of basket " + basket.id());
+        }
+    }
+
+    private static List<VoucherTicket> printed(Basket.Item item) {
+        return IntStream.range(0, item.ticketIds().size()).mapToObj(i -> new VoucherTicket(item.ticketIds().get(i),
+                item.sectionName(), item.rowName(), i < item.seats().size() ? item.seats().get(i) : null,
+                VoucherService.newBarcode())).toList();
+    }
+}

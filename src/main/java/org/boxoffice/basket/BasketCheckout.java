@@ -1,0 +1,234 @@
+package org.boxoffice.basket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.boxoffice.inventory.HoldService;
+import org.boxoffice.partner.BillingModel;
+import org.boxoffice.partner.CallingPartner;
+import org.boxoffice.partner.Partner;
+import org.boxoffice.partner.PartnerService;
+import org.boxoffice.payment.CardGateway;
+import org.boxoffice.payment.IntentGateway;
+import org.boxoffice.payment.IntentGateway.Intent;
+import org.boxoffice.payment.PaymentAttempt;
+import org.boxoffice.payment.PaymentOutcome;
+import org.boxoffice.payment.Payments;
+import org.boxoffice.web.ApiException;
+import org.boxoffice.web.ErrorCode;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Checkout of a basket, by the partner's billing model. Merchant of record: {@link #paymentIntent} hands the
+ * partner's page a PaymentIntent for the total, and the provider's report of it ({@link #settle}) books the basket.
+ * On account: {@link #checkout} charges the partner's card on file at once. Either way the holds are kept while
+ * the payment is pending, and no provider is called inside a database transaction.
+ */
+@Service
+public class BasketCheckout {
+    private final BasketService baskets;
+    private final BasketRepository repository;
+    private final BasketBooking booking;
+    private final PartnerService partners;
+    private final HoldService holds;
+    private final Payments payments;
+    private final IntentGateway intents;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    BasketCheckout(BasketService baskets, BasketRepository repository, BasketBooking booking, PartnerService partners,
+                   HoldService holds, Payments payments, IntentGateway intents, TransactionTemplate transaction,
+                   Clock clock) {
+        this.baskets = baskets;
+        this.repository = repository;
+        this.booking = booking;
+        this.partners = partners;
+        this.holds = holds;
+        this.payments = payments;
+        this.intents = intents;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** What the partner's page needs to take the payment. {@code checkoutUrl} only with the sandbox. */
+    public record PaymentIntentAnswer(Intent intent, String publishableKey, String checkoutUrl) {
+    }
+
+    /** What to do with the provider, decided under the basket's lock. */
+    private sealed interface Plan {
+        record Reuse(String intentId, int version) implements Plan {
+        }
+
+        record Update(String intentId, long amountMinor, int version) implements Plan {
+        }
+
+        record Create(int version) implements Plan {
+        }
+    }
+
+    /**
+     * The PaymentIntent for the basket's total: created on the first call, the same one again for an unchanged basket,
+     * its amount updated (or the intent replaced) when the basket changed after a failed payment.
+     */
+    public PaymentIntentAnswer paymentIntent(CallingPartner caller, String basketId, String receiptEmail) {
+        Plan plan = transaction.execute(status -> prepareIntent(caller, basketId));
+        Basket basket = baskets.get(caller, basketId);
+        Made made;
+        try {
+            made = carryOut(plan, basket, receiptEmail);
+        } catch (CardGateway.OutcomeUnknown e) {
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The payment provider did not answer; call again: "
+                    + "the same basket gets the same payment intent");
+        } catch (IntentGateway.Refused e) {
+            throw ApiException.validation("basket", "the payment provider refused this payment: " + e.getMessage());
+        }
+        transaction.executeWithoutResult(status -> repository.setIntent(basketId, made.intent().id(), made.version(),
+                Instant.now(clock)));
+        return new PaymentIntentAnswer(made.intent(), intents.publishableKey(),
+                intents.checkoutUrl(made.intent()).orElse(null));
+    }
+
+    /** The intent that serves the basket now, and the version of the key it was made with. */
+    private record Made(Intent intent, int version) {
+    }
+
+    private Plan prepareIntent(CallingPartner caller, String basketId) {
+        requireModel(caller, BillingModel.MERCHANT_OF_RECORD, "stripe_object", "checkout");
+        Basket basket = baskets.lockedForCheckout(caller, basketId);
+        Basket.Payment previous = basket.payment();
+        int version = previous.intentVersion();
+        if (basket.pending()) {
+            return previous.intentId() == null ? new Plan.Create(version) : new Plan.Reuse(previous.intentId(), version);
+        }
+        long amount = start(basket, intents.provider());
+        if (previous.intentId() == null) {
+            return new Plan.Create(version + 1);
+        }
+        return amount == previous.amountMinor() ? new Plan.Reuse(previous.intentId(), version)
+                : new Plan.Update(previous.intentId(), amount, version);
+    }
+
+    private Made carryOut(Plan plan, Basket basket, String receiptEmail) {
+        return switch (plan) {
+            case Plan.Create c -> new Made(create(basket, c.version(), receiptEmail), c.version());
+            case Plan.Reuse r -> {
+                Intent intent = intents.retrieve(r.intentId());
+                yield intent.open() ? new Made(intent, r.version()) : replace(intent, basket, r.version() + 1, receiptEmail);
+            }
+            case Plan.Update u -> {
+                Intent updated = intents.updateAmount(u.intentId(), u.amountMinor()).orElse(null);
+                yield updated != null ? new Made(updated, u.version()) : replace(intents.cancel(u.intentId())
+                        .orElseGet(() -> intents.retrieve(u.intentId())), basket, u.version() + 1, receiptEmail);
+            }
+        };
+    }
+
+    /** An intent that cannot serve the basket any more: if it was paid, that payment books the basket. */
+    private Made replace(Intent old, Basket basket, int version, String receiptEmail) {
+        if (old.succeeded()) {
+            settle(old);
+            throw new ApiException(ErrorCode.BASKET_STATUS_CONFLICT, "Basket " + basket.id()
+                    + " has just been paid and is checked out");
+        }
+        return new Made(create(basket, version, receiptEmail), version);
+    }
+
+    private Intent create(Basket basket, int version, String receiptEmail) {
+        Basket current = repository.find(basket.id(), false).orElseThrow();
+        return intents.create("basket_" + basket.id() + "_intent_" + version, current.payment().amountMinor(),
+                basket.currency(), Map.of("basket_id", basket.id(), "partner_id", basket.partnerId()), receiptEmail,
+                "Boxoffice tickets, basket " + basket.id());
+    }
+
+    /**
+     * On account: charges the partner's card on file for the total and books the basket. A decline is
+     * {@code 402 PAYMENT_FAILED} (the basket is {@code payment_failed}, its items still held); no answer leaves the
+     * basket {@code checkout_pending} until reconciliation asks the provider.
+     */
+    public Basket checkout(CallingPartner caller, String basketId) {
+        PaymentAttempt charge = transaction.execute(status -> {
+            Partner partner = requireModel(caller, BillingModel.PARTNER_BILLED, "checkout", "stripe_object");
+            partners.requirePaymentConfigured(partner.id());
+            Basket basket = baskets.lockedForCheckout(caller, basketId);
+            if (basket.pending()) {
+                throw BasketService.conflict(basket);
+            }
+            long amount = start(basket, partner.cardOnFile().provider());
+            return payments.open(basket.id(), partner.id(), PaymentAttempt.Kind.CHARGE, partner.cardOnFile().provider(),
+                    partner.cardOnFile().reference(), amount, basket.currency());
+        });
+        PaymentOutcome outcome = payments.call(charge, "Boxoffice basket " + basketId);
+        booking.refund(transaction.execute(status -> payments.settle(charge, outcome)
+                ? chargeAnswered(charge, outcome) : List.of()));
+        if (outcome instanceof PaymentOutcome.Failed f) {
+            throw new ApiException(ErrorCode.PAYMENT_FAILED, "The card on file was declined: "
+                    + (f.message() == null ? "no reason given" : f.message())
+                    + " The basket is payment_failed; its items keep their tickets until reserved_until.",
+                    Map.of("decline_code", f.code() == null ? "card_declined" : f.code()));
+        }
+        return baskets.get(caller, basketId);
+    }
+
+    /** Applies the answer to an on-account charge; returns the refunds to make after the commit. */
+    List<PaymentAttempt> chargeAnswered(PaymentAttempt charge, PaymentOutcome outcome) {
+        Basket basket = repository.find(charge.orderId(), true).orElseThrow();
+        return switch (outcome) {
+            case PaymentOutcome.Succeeded s -> booking.book(basket, s.reference(), BasketBooking.Paid.ON_ACCOUNT);
+            case PaymentOutcome.Failed f -> {
+                booking.paymentFailed(basket);
+                yield List.of();
+            }
+            case PaymentOutcome.Unknown u -> List.of();
+        };
+    }
+
+    /**
+     * Acts on a PaymentIntent as the provider reports it now: paid books the basket, failed or cancelled makes it
+     * {@code payment_failed}; anything else is still in the customer's hands. Safe to repeat, in any order.
+     */
+    public void settle(Intent intent) {
+        String basketId = intent.metadata().get("basket_id");
+        if (basketId == null) {
+            return;
+        }
+        booking.refund(transaction.execute(status -> {
+            Basket basket = repository.find(basketId, true).orElse(null);
+            if (basket == null || !intent.id().equals(basket.payment().intentId())) {
+                return List.of(); // not this basket's current intent: replaced ones were cancelled first
+            }
+            if (intent.succeeded() && intent.amountMinor() == basket.payment().amountMinor()) {
+                return booking.book(basket, intent.id(), BasketBooking.Paid.BY_CUSTOMER);
+            }
+            if (intent.failed()) {
+                booking.paymentFailed(basket);
+            }
+            return List.of();
+        }));
+    }
+
+    /** Starts the checkout under the basket's lock; returns the amount to pay. */
+    private long start(Basket basket, String provider) {
+        Instant now = Instant.now(clock);
+        repository.expireItems(basket.id(), now);
+        List<Basket.Item> live = basket.live(now);
+        if (live.isEmpty()) {
+            throw ApiException.validation("items", "the basket has no reserved items to pay for");
+        }
+        live.forEach(item -> holds.extend(item.id(), HoldService.UNTIL_SETTLED));
+        long amount = live.stream().mapToLong(Basket.Item::totalMinor).sum();
+        repository.startCheckout(basket.id(), provider, amount, now);
+        return amount;
+    }
+
+    private Partner requireModel(CallingPartner caller, BillingModel model, String called, String instead) {
+        Partner partner = partners.get(caller.partnerId());
+        if (partner.billingModel() != model) {
+            throw new ApiException(ErrorCode.BILLING_MODEL_MISMATCH, "This account is " + partner.billingModel().wire()
+                    + ": " + called + " is for " + model.wire() + " partners; use " + instead);
+        }
+        return partner;
+    }
+}
