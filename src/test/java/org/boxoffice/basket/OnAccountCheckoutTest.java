@@ -1,0 +1,91 @@
+package org.boxoffice.basket;
+
+import static io.restassured.http.ContentType.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.boxoffice.support.Fixtures.seats;
+import static org.boxoffice.support.Json.obj;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.util.List;
+import org.boxoffice.support.ApiTest;
+import org.boxoffice.support.Fixtures.TestEvent;
+import org.boxoffice.support.Fixtures.TestPartner;
+import org.boxoffice.support.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Partner-billed baskets: {@code POST /v1/baskets/{id}/checkout} charges the card on file and books at once. */
+class OnAccountCheckoutTest extends ApiTest {
+    private TestEvent event;
+
+    @BeforeEach
+    void setUp() {
+        event = fixtures.event(Duration.ofDays(30), List.of());
+        fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 10, "50.00", "pdf")));
+    }
+
+    private String basketWithItem(String token, int quantity) {
+        String basket = as(token).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
+                .extract().path("data.basket_id");
+        as(token).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", "A", "quantity", quantity)))
+                .post("/v1/baskets/" + basket + "/items").then().statusCode(201);
+        return basket;
+    }
+
+    private int available(String token) {
+        List<Integer> rows = as(token).get("/v1/events/" + event.id() + "/sections/A/rows").then().statusCode(200)
+                .extract().path("data.available_quantity");
+        return rows.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    @Test
+    void theCardOnFileIsChargedAndTheBasketBooked() {
+        String token = fixtures.token(fixtures.buyer());
+        String basket = basketWithItem(token, 2);
+        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(200)
+                .body("data.checkout_status", equalTo("checked_out")).body("data.items[0].status", equalTo("booked"))
+                .body("data.items[0].voucher_url", notNullValue()).body("data.total_price.amount", equalTo("106.50"));
+        assertThat(available(token)).isEqualTo(8);
+        as(token).get("/v1/billing/transactions?type=charge").then().body("data", hasSize(1))
+                .body("data[0].amount.amount", equalTo("-106.50"));
+        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(409)
+                .body("error.code", equalTo("BASKET_STATUS_CONFLICT"));
+    }
+
+    @Test
+    void aDeclinedCardLeavesThePaymentFailedAndTheSeatsHeld() {
+        String token = fixtures.token(fixtures.buyer("tok_chargeDeclined"));
+        String basket = basketWithItem(token, 3);
+        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(402)
+                .body("error.code", equalTo("PAYMENT_FAILED")).body("error.details.decline_code", equalTo("card_declined"));
+        as(token).get("/v1/baskets/" + basket).then().body("data.checkout_status", equalTo("payment_failed"))
+                .body("data.items[0].status", equalTo("reserved"));
+        assertThat(available(token)).isEqualTo(7);
+    }
+
+    @Test
+    void withoutPaymentMethodsThereIsNoCheckout() {
+        TestPartner bare = fixtures.partner();
+        String token = fixtures.token(bare);
+        String basket = basketWithItem(token, 1);
+        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(403)
+                .body("error.code", equalTo("PAYMENT_NOT_CONFIGURED"));
+        as(token).get("/v1/baskets/" + basket).then().body("data.checkout_status", equalTo("not_checked_out"));
+    }
+
+    @Test
+    void aChargeWithoutAnAnswerStaysPendingUntilReconciliationFindsItCaptured() {
+        String token = fixtures.token(fixtures.buyer("tok_timeout"));
+        String basket = basketWithItem(token, 1);
+        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(200)
+                .body("data.checkout_status", equalTo("checkout_pending"));
+        clock.advance(Duration.ofMinutes(30)); // far past the reservation: the pending payment keeps the seat
+        admin().post("/admin/v1/payments/reconcile").then().statusCode(200);
+        as(token).get("/v1/baskets/" + basket).then().body("data.checkout_status", equalTo("checked_out"))
+                .body("data.items[0].status", equalTo("booked"));
+        assertThat(available(token)).isEqualTo(9);
+    }
+}
