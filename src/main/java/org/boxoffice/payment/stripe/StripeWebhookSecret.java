@@ -28,8 +28,12 @@ public class StripeWebhookSecret {
 
     /** A valid header for the body, signed now: how the sandbox delivers its events. */
     public String sign(String body) {
+        return sign(body, Instant.now(clock).getEpochSecond());
+    }
+
+    String sign(String body, long timestamp) {
         try {
-            return Webhook.Signature.generateSignatureHeader(body, secret, Instant.now(clock).getEpochSecond());
+            return Webhook.Signature.generateSignatureHeader(body, secret, timestamp);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
         }
