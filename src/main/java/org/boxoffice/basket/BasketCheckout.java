@@ -103,10 +103,11 @@ public class BasketCheckout {
         if (basket.pending()) {
             return previous.intentId() == null ? new Plan.Create(version) : new Plan.Reuse(previous.intentId(), version);
         }
-        long amount = start(basket, intents.provider());
         if (previous.intentId() == null) {
+            start(basket, intents.provider(), version + 1);
             return new Plan.Create(version + 1);
         }
+        long amount = start(basket, intents.provider(), version);
         return amount == previous.amountMinor() ? new Plan.Reuse(previous.intentId(), version)
                 : new Plan.Update(previous.intentId(), amount, version);
     }
@@ -156,7 +157,7 @@ public class BasketCheckout {
             if (basket.pending()) {
                 throw BasketService.conflict(basket);
             }
-            long amount = start(basket, partner.cardOnFile().provider());
+            long amount = start(basket, partner.cardOnFile().provider(), basket.payment().intentVersion());
             return payments.open(basket.id(), partner.id(), PaymentAttempt.Kind.CHARGE, partner.cardOnFile().provider(),
                     partner.cardOnFile().reference(), amount, basket.currency());
         });
@@ -210,7 +211,7 @@ public class BasketCheckout {
     }
 
     /** Starts the checkout under the basket's lock; returns the amount to pay. */
-    private long start(Basket basket, String provider) {
+    private long start(Basket basket, String provider, int intentVersion) {
         Instant now = Instant.now(clock);
         repository.expireItems(basket.id(), now);
         List<Basket.Item> live = basket.live(now);
@@ -219,7 +220,7 @@ public class BasketCheckout {
         }
         live.forEach(item -> holds.extend(item.id(), HoldService.UNTIL_SETTLED));
         long amount = live.stream().mapToLong(Basket.Item::totalMinor).sum();
-        repository.startCheckout(basket.id(), provider, amount, now);
+        repository.startCheckout(basket.id(), provider, amount, intentVersion, now);
         return amount;
     }
 

@@ -42,13 +42,18 @@ class BasketRepository {
                 .param("before", ts(before)).param("limit", limit).query(String.class).list();
     }
 
-    /** Starts the checkout: the basket is pending, paid through {@code provider} for {@code amount}. */
-    void startCheckout(String id, String provider, long amount, Instant now) {
+    /**
+     * Starts the checkout: the basket is pending, paid through {@code provider} for {@code amount}; a new intent
+     * would be made under {@code intentVersion} (kept, so a retry after a lost answer uses the same key).
+     */
+    void startCheckout(String id, String provider, long amount, int intentVersion, Instant now) {
         jdbc.sql("""
                         UPDATE baskets SET checkout_status = 'checkout_pending', payment_provider = :provider,
-                               payment_amount_minor = :amount, checkout_started_at = :now, updated_at = :now
+                               payment_amount_minor = :amount, intent_version = :version, checkout_started_at = :now,
+                               updated_at = :now
                         WHERE id = :id""")
-                .param("id", id).param("provider", provider).param("amount", amount).param("now", ts(now)).update();
+                .param("id", id).param("provider", provider).param("amount", amount).param("version", intentVersion)
+                .param("now", ts(now)).update();
     }
 
     /** Records the intent made for the pending checkout; false if the checkout is no longer pending. */

@@ -1,0 +1,130 @@
+package org.boxoffice.payment.stripe;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.restassured.http.ContentType.JSON;
+import static org.boxoffice.support.Fixtures.seats;
+import static org.boxoffice.support.Json.obj;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.stripe.net.Webhook;
+import java.time.Duration;
+import java.util.List;
+import org.boxoffice.support.ApiTest;
+import org.boxoffice.support.Fixtures.TestEvent;
+import org.boxoffice.support.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * With Stripe keys, a merchant-of-record basket is paid through a real Stripe PaymentIntent (a stub at the HTTP
+ * level) and booked when Stripe's signed webhook arrives and the re-fetched intent has succeeded.
+ */
+class StripeMerchantFlowTest extends ApiTest {
+    static final String WEBHOOK_SECRET = "whsec_test_flow_0123456789";
+    static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort());
+
+    static {
+        STRIPE.start();
+    }
+
+    @DynamicPropertySource
+    static void stripe(DynamicPropertyRegistry registry) {
+        registry.add("boxoffice.stripe.secret-key", () -> "sk_test_mor");
+        registry.add("boxoffice.stripe.publishable-key", () -> "pk_test_mor");
+        registry.add("boxoffice.stripe.webhook-secret", () -> WEBHOOK_SECRET);
+        registry.add("boxoffice.stripe.api-base", STRIPE::baseUrl);
+        registry.add("boxoffice.stripe.max-network-retries", () -> "0");
+        registry.add("boxoffice.stripe.read-timeout-ms", () -> "500");
+    }
+
+    @AfterAll
+    static void stopStripe() {
+        STRIPE.stop();
+    }
+
+    private String token;
+    private String basket;
+
+    @BeforeEach
+    void basket() {
+        STRIPE.resetAll();
+        token = fixtures.token(fixtures.partner("merchant_of_record"));
+        TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
+        fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 6, "40.00", "pdf")));
+        basket = as(token).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
+                .extract().path("data.basket_id");
+        as(token).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", "A", "quantity", 2)))
+                .post("/v1/baskets/" + basket + "/items").then().statusCode(201);
+    }
+
+    private String intent(String status) {
+        return StripeIntentGatewayTest.intent(intentId(), 8550, status, "null")
+                .replace("\"basket_id\": \"bkt_1\"", "\"basket_id\": \"" + basket + "\"");
+    }
+
+    private String intentId() {
+        return "pi_mor_" + basket.substring(4);
+    }
+
+    private void webhook(String type) throws Exception {
+        String body = Json.of(obj("id", "evt_" + type + basket, "object", "event", "api_version", "2026-07-29.dahlia",
+                "type", type, "data", obj("object", obj("id", intentId(), "object", "payment_intent"))));
+        anonymous().contentType(JSON).header("Stripe-Signature", Webhook.Signature.generateSignatureHeader(body,
+                        WEBHOOK_SECRET, clock.instant().getEpochSecond()))
+                .body(body).post("/webhooks/stripe").then().statusCode(200);
+    }
+
+    @Test
+    void theStripeObjectIsARealIntentAndStripesWebhookBooksTheBasket() throws Exception {
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(intent("requires_payment_method"))));
+        as(token).contentType(JSON).body(Json.of(obj("customer", obj("email", "fan@example.com"))))
+                .post("/v1/baskets/" + basket + "/stripe_object").then().statusCode(200)
+                .body("data.stripe_payment_intent_id", equalTo(intentId()))
+                .body("data.stripe_payment_intent_secret", equalTo(intentId() + "_secret_abc"))
+                .body("data.stripe_publishable_key", equalTo("pk_test_mor")).body("data.amount", equalTo("85.50"))
+                .body("data.checkout_url", nullValue());
+        STRIPE.verify(postRequestedFor(urlEqualTo("/v1/payment_intents")).withRequestBody(containing("amount=8550"))
+                .withRequestBody(containing("metadata[basket_id]=" + basket))
+                .withRequestBody(containing("receipt_email=fan%40example.com")));
+
+        STRIPE.stubFor(get(urlEqualTo("/v1/payment_intents/" + intentId())).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(intent("requires_action"))));
+        webhook("payment_intent.requires_action");
+        as(token).get("/v1/baskets/" + basket).then().body("data.checkout_status", equalTo("checkout_pending"));
+
+        STRIPE.stubFor(get(urlEqualTo("/v1/payment_intents/" + intentId())).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(intent("succeeded"))));
+        webhook("payment_intent.succeeded");
+        STRIPE.verify(2, getRequestedFor(urlEqualTo("/v1/payment_intents/" + intentId())));
+        as(token).get("/v1/baskets/" + basket).then().body("data.checkout_status", equalTo("checked_out"))
+                .body("data.items[0].status", equalTo("booked"));
+    }
+
+    @Test
+    void aStripeOutageIsA503AndTheRetryGetsTheSameIntent() {
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(503)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\": {\"type\": \"api_error\"}}")));
+        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/stripe_object").then().statusCode(503)
+                .body("error.code", equalTo("SERVICE_UNAVAILABLE"));
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(intent("requires_payment_method"))));
+        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/stripe_object").then().statusCode(200)
+                .body("data.stripe_payment_intent_id", equalTo(intentId()));
+        List<String> keys = STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))).stream()
+                .map(r -> r.getHeader("Idempotency-Key")).distinct().toList();
+        org.assertj.core.api.Assertions.assertThat(keys).containsExactly("basket_" + basket + "_intent_1");
+    }
+}
