@@ -48,7 +48,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.partner..", "org.boxoffice.catalog..",
                         "org.boxoffice.inventory..", "org.boxoffice.operator..", "org.boxoffice.demo..",
                         "org.boxoffice.config..", "org.boxoffice.quote..", "org.boxoffice.order..", "org.boxoffice.payment..",
-                        "org.boxoffice.settings..", "org.boxoffice.billing..", "org.boxoffice.basket..")
+                        "org.boxoffice.settings..", "org.boxoffice.billing..", "org.boxoffice.basket..",
+                        "org.boxoffice.voucher..")
                 .check(classes);
     }
 

@@ -58,7 +58,12 @@ class OpenApiConfig {
                 .info(new Info().title("Boxoffice Partner API").version("v1").description(
                         "Ticket supplier API for partners (`/v1`) and operators (`/admin/v1`). Every response is an "
                                 + "envelope `{success, data | error, pagination?, meta}`; errors carry a code from the "
-                                + "catalogue. See README.md for the decisions this document records."))
+                                + "catalogue. Merchant-of-record baskets: `stripe_object` answers a PaymentIntent (the same "
+                                + "one for an unchanged basket; holds kept while the payment is pending), `/webhooks/stripe` "
+                                + "(Stripe-Signature, 300 s either way, each event once, the intent re-fetched) books it, and "
+                                + "each booked item links a PDF voucher at `/vouchers/{token}.pdf` (no token needed; 404 a "
+                                + "day after the event starts). Without Stripe keys, `/sandbox/checkout` takes the test cards. "
+                                + "See README.md for the decisions this document records."))
                 .components(new Components()
                         .addSecuritySchemes("partnerToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT").description("From POST /v1/auth/token, valid 1 hour"))

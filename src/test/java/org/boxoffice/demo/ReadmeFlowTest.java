@@ -26,16 +26,24 @@ class ReadmeFlowTest {
     DemoSetup setup;
 
     @Test
-    void theReadmeWalkthroughWorksAgainstTheDemoData() throws Exception {
+    void theReadmeWalkthroughsWorkAgainstTheDemoData() throws Exception {
+        assertThat(run("flow")).contains("('101', 200)").contains("('confirmed', 'captured', 'order-");
+        assertThat(run("mor-flow")).contains("'USD', 'http").contains("/sandbox/checkout?payment_intent=pi_sandbox_")
+                .contains("succeeded").contains("('checked_out', ['booked'])").contains("%PDF-");
+    }
+
+    /** Runs the README's block between {@code <!-- name:start -->} and its end, in a scratch directory. */
+    private String run(String name) throws Exception {
         String readme = Files.readString(Path.of("README.md"));
-        String block = readme.substring(readme.indexOf("<!-- flow:start -->"), readme.indexOf("<!-- flow:end -->"));
+        String block = readme.substring(readme.indexOf("<!-- " + name + ":start -->"), readme.indexOf("<!-- " + name + ":end -->"));
         String script = block.substring(block.indexOf("```bash") + 7, block.lastIndexOf("```"))
                 .replace("BASE=http://localhost:8080", "BASE=http://localhost:" + port)
-                .replace("CREDENTIALS=data/demo-credentials.txt", "CREDENTIALS=" + setup.credentialsFile());
-        Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script).redirectErrorStream(true).start();
+                .replace("CREDENTIALS=data/demo-credentials.txt", "CREDENTIALS=" + setup.credentialsFile().toAbsolutePath());
+        Process bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", script)
+                .directory(Files.createTempDirectory("readme").toFile()).redirectErrorStream(true).start();
         assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(bash.exitValue()).as(output).isZero();
-        assertThat(output).contains("('101', 200)").contains("('confirmed', 'captured', 'order-");
+        return output;
     }
 }
