@@ -9,6 +9,7 @@ import org.boxoffice.billing.Ledger;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.partner.BillingModel;
 import org.boxoffice.partner.PartnerService;
+import org.boxoffice.payment.IntentGateway;
 import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.PaymentOutcome;
 import org.boxoffice.payment.Payments;
@@ -37,17 +38,19 @@ class BasketBooking {
     private final VoucherService vouchers;
     private final Ledger ledger;
     private final PartnerService partners;
+    private final IntentGateway intents;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     BasketBooking(BasketRepository baskets, HoldService holds, Payments payments, VoucherService vouchers, Ledger ledger,
-                  PartnerService partners, TransactionTemplate transaction, Clock clock) {
+                  PartnerService partners, IntentGateway intents, TransactionTemplate transaction, Clock clock) {
         this.baskets = baskets;
         this.holds = holds;
         this.payments = payments;
         this.vouchers = vouchers;
         this.ledger = ledger;
         this.partners = partners;
+        this.intents = intents;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -90,6 +93,23 @@ class BasketBooking {
         baskets.setStatus(basket.id(), refunds.isEmpty() ? Basket.CHECKED_OUT : Basket.CHECKED_OUT_WITH_ERRORS,
                 paymentReference, Instant.now(clock));
         return refunds;
+    }
+
+    /**
+     * A payment the basket cannot take (it changed since, or another payment booked it) goes back in full, once,
+     * through the provider that took it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    List<PaymentAttempt> refundUnclaimed(Basket basket, IntentGateway.Intent intent) {
+        boolean refunded = payments.ofOrder(basket.id()).stream().anyMatch(a -> a.kind() == PaymentAttempt.Kind.REFUND
+                && a.paymentMethod().equals(intent.id()));
+        if (refunded) {
+            return List.of();
+        }
+        log.warn("payment {} for basket {} paid for nothing it can book now; refunding {} in full", intent.id(),
+                basket.id(), intent.amountMinor());
+        return List.of(payments.open(basket.id(), basket.partnerId(), PaymentAttempt.Kind.REFUND, intents.provider(),
+                intent.id(), intent.amountMinor(), intent.currency()));
     }
 
     /** The payment failed: the customer may try again; the items keep their tickets until their reservation ends. */

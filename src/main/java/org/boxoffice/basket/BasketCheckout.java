@@ -127,12 +127,17 @@ public class BasketCheckout {
         };
     }
 
-    /** An intent that cannot serve the basket any more: if it was paid, that payment books the basket. */
+    /**
+     * An intent that cannot serve the basket any more. If it was paid, that payment is settled first: it books the
+     * basket when it paid for it as it stands, and is refunded otherwise (then a new intent is made).
+     */
     private Made replace(Intent old, Basket basket, int version, String receiptEmail) {
         if (old.succeeded()) {
             settle(old);
-            throw new ApiException(ErrorCode.BASKET_STATUS_CONFLICT, "Basket " + basket.id()
-                    + " has just been paid and is checked out");
+            Basket now = repository.find(basket.id(), false).orElseThrow();
+            if (now.checkedOut()) {
+                throw BasketService.conflict(now);
+            }
         }
         return new Made(create(basket, version, receiptEmail), version);
     }
@@ -197,13 +202,21 @@ public class BasketCheckout {
         }
         booking.refund(transaction.execute(status -> {
             Basket basket = repository.find(basketId, true).orElse(null);
-            if (basket == null || !intent.id().equals(basket.payment().intentId())) {
-                return List.of(); // not this basket's current intent: replaced ones were cancelled first
+            if (basket == null) {
+                return List.of();
             }
-            if (intent.succeeded() && intent.amountMinor() == basket.payment().amountMinor()) {
-                return booking.book(basket, intent.id(), BasketBooking.Paid.BY_CUSTOMER);
+            boolean current = intent.id().equals(basket.payment().intentId());
+            if (intent.succeeded()) {
+                if (current && (basket.pending() || Basket.PAYMENT_FAILED.equals(basket.checkoutStatus()))
+                        && intent.amountMinor() == basket.payment().amountMinor()) {
+                    return booking.book(basket, intent.id(), BasketBooking.Paid.BY_CUSTOMER);
+                }
+                if (current && basket.checkedOut() && intent.id().equals(basket.payment().reference())) {
+                    return List.of(); // booked by this very payment already
+                }
+                return booking.refundUnclaimed(basket, intent); // e.g. the old total, paid after the basket changed
             }
-            if (intent.failed()) {
+            if (current && intent.failed()) {
                 booking.paymentFailed(basket);
             }
             return List.of();

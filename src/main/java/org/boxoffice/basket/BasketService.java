@@ -115,13 +115,17 @@ public class BasketService {
     }
 
     /**
-     * The basket, locked, if it can change: before checkout, or after a failed payment (the customer may then change
-     * the basket and pay again).
+     * The basket, locked, if it can change: before checkout, or after a failed payment. Changing it then ends that
+     * checkout (back to {@code not_checked_out}): the customer pays the new total through the next
+     * {@code stripe_object}, and a late payment of the old one is refunded.
      */
     private Basket changeable(CallingPartner caller, String basketId) {
         Basket basket = owned(caller, basketId, true);
         if (basket.pending() || basket.checkedOut()) {
             throw conflict(basket);
+        }
+        if (Basket.PAYMENT_FAILED.equals(basket.checkoutStatus())) {
+            baskets.setStatus(basketId, Basket.NOT_CHECKED_OUT, null, Instant.now(clock));
         }
         return basket;
     }

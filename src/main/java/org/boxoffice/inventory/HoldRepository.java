@@ -62,10 +62,10 @@ class HoldRepository {
                 .param("ids", ticketIds.toArray(String[]::new)).update();
     }
 
-    /** Locks the unsold tickets the owner still has (those nobody took after its hold expired). */
-    int lockOwned(String holdId) {
-        return jdbc.sql("SELECT id FROM tickets WHERE hold_id = :hold AND NOT sold FOR UPDATE").param("hold", holdId)
-                .query(String.class).list().size();
+    /** Locks the owner's unsold tickets whose hold has not expired. */
+    int lockHeld(String holdId, Instant now) {
+        return jdbc.sql("SELECT id FROM tickets WHERE hold_id = :hold AND NOT sold AND held_until > :now FOR UPDATE")
+                .param("hold", holdId).param("now", ts(now)).query(String.class).list().size();
     }
 
     /** Sets until when the owner's unsold tickets are held. */

@@ -98,13 +98,10 @@ public class HoldService {
         return holds.sell(holdId);
     }
 
-    /**
-     * Sells all {@code quantity} tickets of the owner, or none: true if it still had every one of them. An expired
-     * hold whose tickets nobody took since still counts — they were free, and are sold to the owner.
-     */
+    /** Sells all {@code quantity} tickets of the owner, or none: true if it still held every one of them. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean sellAll(String holdId, int quantity) {
-        if (holds.lockOwned(holdId) != quantity) {
+        if (holds.lockHeld(holdId, Instant.now(clock)) != quantity) {
             return false;
         }
         return holds.sell(holdId) == quantity;

@@ -77,6 +77,17 @@ class MerchantCheckoutTest extends ApiTest {
         return rows.stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** Amounts refunded for a basket or an item, as the payment attempts record them. */
+    private List<Long> refunds(String owner) {
+        return jdbc.sql("SELECT amount_minor FROM payment_attempts WHERE order_id = :o AND kind = 'refund' "
+                + "AND status = 'succeeded'").param("o", owner).query(Long.class).list();
+    }
+
+    private long attempts(String owner) {
+        return jdbc.sql("SELECT count(*) FROM payment_attempts WHERE order_id = :o").param("o", owner)
+                .query(Long.class).single();
+    }
+
     @Test
     void aPaidBasketIsBookedWithVouchersAndCommission() {
         add(basket, "A", "1", 2);
@@ -143,13 +154,20 @@ class MerchantCheckoutTest extends ApiTest {
         assertThat(available("A")).isEqualTo(4);
     }
 
-    @Test
-    void aChangedBasketAfterAFailedPaymentUpdatesTheIntentsAmount() {
+    /** Two items, a declined payment, then one item taken out: the basket is back to {@code not_checked_out}. */
+    private JsonPath declinedThenChanged() {
         add(basket, "A", "1", 2);
         String ga = add(basket, "GA", null, 1);
         JsonPath intent = stripeObject(basket);
         pay(intent, "4000000000000002");
-        as(token).delete("/v1/baskets/" + basket + "/items/" + ga).then().statusCode(200);
+        as(token).delete("/v1/baskets/" + basket + "/items/" + ga).then().statusCode(200)
+                .body("data.checkout_status", equalTo("not_checked_out"));
+        return intent;
+    }
+
+    @Test
+    void aChangedBasketAfterAFailedPaymentUpdatesTheIntentsAmount() {
+        JsonPath intent = declinedThenChanged();
         JsonPath updated = stripeObject(basket);
         assertThat(updated.getString("data.stripe_payment_intent_id")).isEqualTo(intent.getString("data.stripe_payment_intent_id"));
         assertThat(updated.getString("data.amount")).isEqualTo("211.50");
@@ -159,27 +177,39 @@ class MerchantCheckoutTest extends ApiTest {
     }
 
     @Test
-    void itemsWhoseTicketsWereTakenAfterAFailedPaymentAreRefunded() {
-        String kept = add(basket, "A", "1", 2);
+    void anItemWhoseReservationRanOutBeforeALatePaymentIsRefunded() {
         String lost = add(basket, "GA", null, 20);
+        clock.advance(Duration.ofMinutes(10));
+        token = fixtures.token(partner);
+        String kept = add(basket, "A", "1", 2);
         JsonPath intent = stripeObject(basket);
         pay(intent, "4000000000000002");
-        clock.advance(Duration.ofMinutes(16)); // both reservations ran out; another customer takes the GA tickets
-        token = fixtures.token(partner);
+        clock.advance(Duration.ofMinutes(6)); // the GA item's reservation ran out; another customer takes one ticket
         String other = newBasket(token);
         add(other, "GA", null, 1);
 
         pay(intent, "4242424242424242"); // the customer tries again on the same payment, and it goes through
         as(token).get("/v1/baskets/" + basket).then().body("data.checkout_status", equalTo("checked_out_with_errors"))
-                .body("data.items.status", equalTo(List.of("booked", "errored_and_refunded")))
-                .body("data.items[1].booked_successfully", equalTo(false)).body("data.items[1].voucher_url", nullValue());
+                .body("data.items.status", equalTo(List.of("errored_and_refunded", "booked")))
+                .body("data.items[0].booked_successfully", equalTo(false)).body("data.items[0].voucher_url", nullValue());
         assertThat(available("A")).isEqualTo(2);
         assertThat(available("GA")).isEqualTo(19);
-        assertThat(jdbc.sql("SELECT amount_minor FROM payment_attempts WHERE order_id = :item AND kind = 'refund' "
-                        + "AND status = 'succeeded'").param("item", lost).query(Long.class).list())
-                .containsExactly(42150L); // 20 x 20.00, plus its booking fee of 1.50 + 5%
-        assertThat(jdbc.sql("SELECT count(*) FROM payment_attempts WHERE order_id = :item").param("item", kept)
-                .query(Long.class).single()).isZero();
+        assertThat(refunds(lost)).containsExactly(42150L); // 20 x 20.00, plus its booking fee of 1.50 + 5%
+        assertThat(attempts(kept)).isZero();
+    }
+
+    @Test
+    void theOldTotalPaidAfterTheBasketChangedIsRefundedAndTheBasketWaitsForTheNewOne() {
+        JsonPath intent = declinedThenChanged();
+        pay(intent, "4242424242424242"); // the customer's old page still had the old total
+        assertThat(basket(basket).getString("data.checkout_status")).isEqualTo("not_checked_out");
+        assertThat(refunds(basket)).containsExactly(23400L); // 211.50 + 20.00 + 2.50
+        JsonPath fresh = stripeObject(basket);
+        assertThat(fresh.getString("data.stripe_payment_intent_id")).isNotEqualTo(intent.getString("data.stripe_payment_intent_id"));
+        assertThat(fresh.getString("data.amount")).isEqualTo("211.50");
+        pay(fresh, "4242424242424242");
+        assertThat(basket(basket).getString("data.checkout_status")).isEqualTo("checked_out");
+        assertThat(attempts(basket)).isEqualTo(1);
     }
 
     @Test
