@@ -50,10 +50,4 @@ public record Basket(String id, String partnerId, String currency, String checko
     List<Item> live(Instant now) {
         return items.stream().filter(i -> "reserved".equals(i.status(now, pending()))).toList();
     }
-
-    /** Items the customer pays for (or paid for, once checkout started): reserved, booking or booked. */
-    List<Item> inCheckout() {
-        return items.stream().filter(i -> List.of("reserved", "booking", "booked", "errored", "errored_and_refunded")
-                .contains(i.status())).toList();
-    }
 }

@@ -26,6 +26,12 @@ class ProductionGuardTest {
         assertThatThrownBy(() -> ProductionGuard.check(env)).hasMessageContaining("at least 32");
         env.setProperty("boxoffice.token-signing-key", "x".repeat(32));
         ProductionGuard.check(env);
+        env.setProperty("boxoffice.stripe.secret-key", "sk_live_x");
+        assertThatThrownBy(() -> ProductionGuard.check(env)).hasMessageContaining("BOXOFFICE_STRIPE_WEBHOOK_SECRET")
+                .hasMessageContaining("BOXOFFICE_STRIPE_PUBLISHABLE_KEY");
+        env.setProperty("boxoffice.stripe.webhook-secret", "whsec_x");
+        env.setProperty("boxoffice.stripe.publishable-key", "pk_live_x");
+        ProductionGuard.check(env);
         MockEnvironment dev = new MockEnvironment();
         ProductionGuard.check(dev);
         assertThat(dev.getActiveProfiles()).isEmpty();
