@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Settles merchant-of-record checkouts whose webhook never came: a basket pending for longer than
  * {@link #WEBHOOK_GRACE} has its intent fetched and settled; one still unpaid after {@link #PAYMENT_WINDOW} has its
- * intent cancelled at the provider first (so it can no longer be paid) and is then {@code payment_failed}. Safe on
+ * intent cancelled at the provider first (so it can no longer be paid) and is then {@code payment_failed}; the intent of
+ * a basket that failed or changed is cancelled once its reservations are all gone. Safe on
  * several nodes: settling is a compare-and-set under the basket's lock. On-account charges without an answer are
  * settled by the payment reconciler.
  */
@@ -49,8 +50,33 @@ class BasketReconciler {
         reconcile();
     }
 
-    /** Returns how many pending baskets were looked at. */
+    /** Returns how many baskets were looked at. */
     int reconcile() {
+        return settlePending() + closeStale();
+    }
+
+    /**
+     * Intents of baskets that failed or changed and hold nothing any more are cancelled (a customer paying one
+     * now would pay for nothing), or settled if they were paid after all — that payment is then refunded.
+     */
+    private int closeStale() {
+        int looked = 0;
+        for (String basketId : baskets.staleIntents(Instant.now(clock), 100)) {
+            looked++;
+            Basket basket = baskets.find(basketId, false).orElseThrow();
+            String intentId = basket.payment().intentId();
+            try {
+                Intent intent = intents.cancel(intentId).orElseGet(() -> intents.retrieve(intentId));
+                checkout.settle(intent);
+                transaction.executeWithoutResult(s -> baskets.forgetIntent(basketId, intentId));
+            } catch (RuntimeException e) {
+                log.warn("could not close the intent of basket {}; next run will: {}", basketId, e.getMessage());
+            }
+        }
+        return looked;
+    }
+
+    private int settlePending() {
         Instant now = Instant.now(clock);
         int looked = 0;
         for (String basketId : baskets.pendingSince(now.minus(WEBHOOK_GRACE), 100)) {

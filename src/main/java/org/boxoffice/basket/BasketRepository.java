@@ -43,6 +43,28 @@ class BasketRepository {
     }
 
     /**
+     * Baskets whose payment failed (or that changed since) and still point at a PaymentIntent, but hold nothing any
+     * more: nothing that intent could pay for is left.
+     */
+    List<String> staleIntents(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT b.id FROM baskets b
+                        WHERE b.checkout_status IN ('payment_failed', 'not_checked_out') AND b.intent_id IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM basket_items i WHERE i.basket_id = b.id AND i.status = 'reserved'
+                                          AND i.reserved_until > :now)
+                        ORDER BY b.updated_at LIMIT :limit""")
+                .param("now", ts(now)).param("limit", limit).query(String.class).list();
+    }
+
+    /** Forgets a cancelled intent of a basket that is not paying (a new checkout makes a new one). */
+    void forgetIntent(String id, String intentId) {
+        jdbc.sql("""
+                        UPDATE baskets SET intent_id = NULL
+                        WHERE id = :id AND intent_id = :intent AND checkout_status IN ('payment_failed', 'not_checked_out')""")
+                .param("id", id).param("intent", intentId).update();
+    }
+
+    /**
      * Starts the checkout: the basket is pending, paid through {@code provider} for {@code amount}; a new intent
      * would be made under {@code intentVersion} (kept, so a retry after a lost answer uses the same key).
      */

@@ -274,4 +274,32 @@ class MerchantCheckoutTest extends ApiTest {
                 .isEqualTo("canceled");
         assertThat(available("A")).isEqualTo(3);
     }
+
+    @Test
+    void anIntentLeftOpenAfterAFailureIsCancelledOnceNothingIsHeldAndALatePaymentRefunded() {
+        add(basket, "A", "1", 1);
+        JsonPath cancelled = stripeObject(basket);
+        pay(cancelled, "4000000000000002");
+        String other = newBasket(token);
+        add(other, "A", "1", 1);
+        JsonPath paidLate = stripeObject(other);
+        pay(paidLate, "4000000000000002");
+        clock.advance(Duration.ofMinutes(16));
+        // One customer paid again after both reservations had run out, and that event never arrived.
+        jdbc.sql("UPDATE sandbox_intents SET status = 'succeeded' WHERE id = :id")
+                .param("id", paidLate.getString("data.stripe_payment_intent_id")).update();
+        admin().post("/admin/v1/baskets/reconcile").then().statusCode(200);
+        token = fixtures.token(partner);
+
+        assertThat(jdbc.sql("SELECT status FROM sandbox_intents WHERE id = :id")
+                .param("id", cancelled.getString("data.stripe_payment_intent_id")).query(String.class).single())
+                .isEqualTo("canceled");
+        assertThat(basket(basket).getString("data.checkout_status")).isEqualTo("payment_failed");
+        as(token).get("/v1/baskets/" + other).then().body("data.checkout_status", equalTo("checked_out_with_errors"))
+                .body("data.items[0].status", equalTo("errored_and_refunded"));
+        assertThat(refunds(basket)).isEmpty();
+        String item = basket(other).getString("data.items[0].item_id");
+        assertThat(refunds(item)).containsExactly(10650L); // 100.00 + 1.50 + 5%
+        assertThat(available("A")).isEqualTo(4);
+    }
 }
