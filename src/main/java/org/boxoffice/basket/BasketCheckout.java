@@ -18,6 +18,7 @@ import org.boxoffice.payment.PaymentOutcome;
 import org.boxoffice.payment.Payments;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,10 +39,20 @@ public class BasketCheckout {
     private final IntentGateway intents;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final boolean locking;
 
+    @Autowired
     BasketCheckout(BasketService baskets, BasketRepository repository, BasketBooking booking, PartnerService partners,
                    HoldService holds, Payments payments, IntentGateway intents, TransactionTemplate transaction,
                    Clock clock) {
+        this(baskets, repository, booking, partners, holds, payments, intents, transaction, clock, true);
+    }
+
+    /** With {@code locking} false a payment is settled without the basket's row lock: only the race test's control. */
+    BasketCheckout(BasketService baskets, BasketRepository repository, BasketBooking booking, PartnerService partners,
+                   HoldService holds, Payments payments, IntentGateway intents, TransactionTemplate transaction,
+                   Clock clock, boolean locking) {
+        this.locking = locking;
         this.baskets = baskets;
         this.repository = repository;
         this.booking = booking;
@@ -201,7 +212,7 @@ public class BasketCheckout {
             return;
         }
         booking.refund(transaction.execute(status -> {
-            Basket basket = repository.find(basketId, true).orElse(null);
+            Basket basket = repository.find(basketId, locking).orElse(null);
             if (basket == null) {
                 return List.of();
             }
