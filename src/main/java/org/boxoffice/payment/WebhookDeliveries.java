@@ -1,30 +1,24 @@
 package org.boxoffice.payment;
 
-import static org.boxoffice.shared.SqlTime.ts;
-
 import java.time.Instant;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Service;
 
 /** Provider webhook deliveries already taken, so a repeated delivery is processed once. */
-@Repository
+@Service
 public class WebhookDeliveries {
-    private final JdbcClient jdbc;
+    private final WebhookDeliveryRepository deliveries;
 
-    WebhookDeliveries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    WebhookDeliveries(WebhookDeliveryRepository deliveries) {
+        this.deliveries = deliveries;
     }
 
     /** True the first time a delivery is seen. */
     public boolean firstTime(String provider, String deliveryId, Instant now) {
-        return jdbc.sql("INSERT INTO webhook_deliveries (provider, delivery_id, received_at) VALUES (:p, :d, :now) "
-                        + "ON CONFLICT DO NOTHING")
-                .param("p", provider).param("d", deliveryId).param("now", ts(now)).update() == 1;
+        return deliveries.firstTime(provider, deliveryId, now);
     }
 
     /** Forgets a delivery whose processing failed, so the provider's retry is processed. */
     public void forget(String provider, String deliveryId) {
-        jdbc.sql("DELETE FROM webhook_deliveries WHERE provider = :p AND delivery_id = :d")
-                .param("p", provider).param("d", deliveryId).update();
+        deliveries.forget(provider, deliveryId);
     }
 }

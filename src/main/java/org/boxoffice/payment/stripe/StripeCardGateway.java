@@ -1,12 +1,7 @@
 package org.boxoffice.payment.stripe;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.ApiConnectionException;
-import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
-import com.stripe.exception.IdempotencyException;
-import com.stripe.exception.InvalidRequestException;
-import com.stripe.exception.PermissionException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
@@ -127,13 +122,11 @@ public class StripeCardGateway implements CardGateway {
 
     /** Refusals that mean "not done" (our request or keys were wrong) fail; anything else has no answer yet. */
     private static ProviderResult refusedOrUnknown(StripeException e) {
-        if (e instanceof InvalidRequestException && !(e instanceof IdempotencyException)
-                || e instanceof AuthenticationException || e instanceof PermissionException) {
+        if (StripeErrors.refused(e)) {
             return ProviderResult.failed(null, "stripe_" + (e.getCode() == null ? "request_refused" : e.getCode()),
                     e.getMessage());
         }
-        String why = e instanceof ApiConnectionException ? "no connection or no answer" : "HTTP " + e.getStatusCode();
-        throw new OutcomeUnknown("stripe: " + why + " (request " + e.getRequestId() + ")", e);
+        throw new OutcomeUnknown("stripe: " + StripeErrors.noAnswer(e), e);
     }
 
     private static String declineCode(CardException e) {

@@ -1,11 +1,7 @@
 package org.boxoffice.payment.stripe;
 
 import com.stripe.StripeClient;
-import com.stripe.exception.ApiConnectionException;
-import com.stripe.exception.AuthenticationException;
-import com.stripe.exception.IdempotencyException;
 import com.stripe.exception.InvalidRequestException;
-import com.stripe.exception.PermissionException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.net.RequestOptions;
@@ -117,11 +113,9 @@ public class StripeIntentGateway implements IntentGateway {
     }
 
     private static RuntimeException failure(String what, StripeException e) {
-        if (e instanceof InvalidRequestException && !(e instanceof IdempotencyException)
-                || e instanceof AuthenticationException || e instanceof PermissionException) {
+        if (StripeErrors.refused(e)) {
             return new Refused("stripe refused to " + what + ": " + e.getMessage(), e);
         }
-        String why = e instanceof ApiConnectionException ? "no connection or no answer" : "HTTP " + e.getStatusCode();
-        return new OutcomeUnknown("stripe: could not " + what + " (" + why + ", request " + e.getRequestId() + ")", e);
+        return new OutcomeUnknown("stripe: could not " + what + " (" + StripeErrors.noAnswer(e) + ")", e);
     }
 }
