@@ -153,9 +153,9 @@ public class BasketCheckout {
         return new Made(create(basket, version, receiptEmail), version);
     }
 
+    /** {@code basket} was read after the checkout started, so its payment amount is the one to ask for. */
     private Intent create(Basket basket, int version, String receiptEmail) {
-        Basket current = repository.find(basket.id(), false).orElseThrow();
-        return intents.create("basket_" + basket.id() + "_intent_" + version, current.payment().amountMinor(),
+        return intents.create("basket_" + basket.id() + "_intent_" + version, basket.payment().amountMinor(),
                 basket.currency(), Map.of("basket_id", basket.id(), "partner_id", basket.partnerId()), receiptEmail,
                 "Boxoffice tickets, basket " + basket.id());
     }
