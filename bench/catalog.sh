@@ -49,15 +49,15 @@ stop $pid
 echo
 echo "## Large catalogue: $EVENTS events, $((EVENTS * 100)) tickets, $CLIENTS clients, ${SECONDS_PER_RUN} s per endpoint"
 echo
-BOXOFFICE_DATA_DIR=$WORK/large BOXOFFICE_DEMO=false BOXOFFICE_ADMIN_KEY=bench-operator-key PORT=$PORT \
+BOXOFFICE_DATA_DIR=$WORK/large BOXOFFICE_DEMO=false BOXOFFICE_ADMIN_KEY=bench-operator-key-0123456789abcdefghij PORT=$PORT \
   "$JAVA" -Xmx1g -jar "$JAR" > "$WORK/large.log" 2>&1 &
 pid=$!
 wait_for $BASE/actuator/health
-"$JAVA" bench/CatalogBench.java $BASE bench-operator-key "$EVENTS" "$CLIENTS" "$SECONDS_PER_RUN"
+"$JAVA" bench/CatalogBench.java $BASE bench-operator-key-0123456789abcdefghij "$EVENTS" "$CLIENTS" "$SECONDS_PER_RUN"
 echo
 echo "Service time without queueing (one client, same catalogue):"
 echo
-"$JAVA" bench/CatalogBench.java $BASE bench-operator-key 0 1 10 | tail -4
+"$JAVA" bench/CatalogBench.java $BASE bench-operator-key-0123456789abcdefghij 0 1 10 | tail -4
 echo
 echo "Resident memory after the run (PSS, server + PostgreSQL): $(( $(rss_kb $pid large) / 1024 )) MB"
 stop $pid

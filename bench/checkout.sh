@@ -11,6 +11,6 @@ echo "# Checkout and voucher benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 echo "Machine: $(nproc) cores; $($JAVA -version 2>&1 | head -1); server, PostgreSQL and load generator share the machine."
 echo
-"$JAVA" bench/CheckoutBench.java $BASE bench-operator-key "$BASKETS" "$CLIENTS" "$SECONDS_PER_RUN"
+"$JAVA" bench/CheckoutBench.java $BASE bench-operator-key-0123456789abcdefghij "$BASKETS" "$CLIENTS" "$SECONDS_PER_RUN"
 } | tee "$OUT"
 echo "written to $OUT"

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 TXNS=${1:-500000}; CLIENTS=${2:-8}; SECONDS_PER_RUN=${3:-20}
 source bench/lib.sh ledger
 start_server
-CREATED=$(curl -s -X POST $BASE/admin/v1/partners -H 'Authorization: Bearer bench-operator-key' \
+CREATED=$(curl -s -X POST $BASE/admin/v1/partners -H 'Authorization: Bearer bench-operator-key-0123456789abcdefghij' \
   -H 'Content-Type: application/json' -d '{"name":"Ledger bench","billing_model":"merchant_of_record"}')
 field() { echo "$CREATED" | python3 -c "import sys, json; print(json.load(sys.stdin)['data']['$1'])"; }
 PARTNER=$(field partner_id); CLIENT=$(field client_id); SECRET=$(field client_secret)
@@ -31,6 +31,6 @@ ANALYZE ledger_transactions; ANALYZE ledger_entries;
 SQL
 echo "History: $TXNS transactions, $(psql -Atc "SELECT count(*) FROM ledger_entries") entries over 100 months, bulk-loaded in $(( $(date +%s) - start )) s."
 echo
-"$JAVA" bench/LedgerBench.java $BASE bench-operator-key "$PARTNER" "$CLIENT" "$SECRET" "$CLIENTS" "$SECONDS_PER_RUN" "$MONTH"
+"$JAVA" bench/LedgerBench.java $BASE bench-operator-key-0123456789abcdefghij "$PARTNER" "$CLIENT" "$SECRET" "$CLIENTS" "$SECONDS_PER_RUN" "$MONTH"
 } | tee "$OUT"
 echo "written to $OUT"

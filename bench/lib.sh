@@ -9,10 +9,10 @@ OUT=bench/results/$1-$(date -u +%Y%m%dT%H%M%SZ).md
 PORT=18080
 BASE=http://localhost:$PORT
 
-# Starts the packaged server on a scratch database (no demo data, operator key bench-operator-key), stops it when the
+# Starts the packaged server on a scratch database (no demo data, operator key bench-operator-key-0123456789abcdefghij), stops it when the
 # script exits, and exports PG* so psql and pgbench reach its embedded PostgreSQL.
 start_server() {
-  BOXOFFICE_DATA_DIR=$WORK/data BOXOFFICE_DEMO=false BOXOFFICE_ADMIN_KEY=bench-operator-key PORT=$PORT \
+  BOXOFFICE_DATA_DIR=$WORK/data BOXOFFICE_DEMO=false BOXOFFICE_ADMIN_KEY=bench-operator-key-0123456789abcdefghij PORT=$PORT \
     "$JAVA" -Xmx1g -jar "$JAR" > "$WORK/server.log" 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$WORK"' EXIT

@@ -12,7 +12,7 @@ echo "# Order flow benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 echo "Machine: $(nproc) cores; $($JAVA -version 2>&1 | head -1); server, PostgreSQL and load generator share the machine."
 echo
-"$JAVA" bench/OrderFlowBench.java $BASE bench-operator-key "$EVENTS" "$PARTNERS" "$SECONDS_PER_RUN" "$RACE" | tee "$WORK/app.out"
+"$JAVA" bench/OrderFlowBench.java $BASE bench-operator-key-0123456789abcdefghij "$EVENTS" "$PARTNERS" "$SECONDS_PER_RUN" "$RACE" | tee "$WORK/app.out"
 PARTNER=$(awk '/first partner id/{print $4}' "$WORK/app.out")
 psql -q -c "DROP TABLE IF EXISTS bench_rows" -c "CREATE TABLE bench_rows AS SELECT row_number() OVER (ORDER BY r.id) AS n, r.id, s.event_id, s.id AS section_id FROM seat_rows r JOIN sections s ON s.id = r.section_id WHERE NOT s.is_ga" -c "CREATE UNIQUE INDEX ON bench_rows (n)" -c "ANALYZE bench_rows"
 ROWS=$(psql -Atc "SELECT count(*) FROM bench_rows")

@@ -107,8 +107,12 @@ public class BasketCheckout {
     }
 
     private Plan prepareIntent(CallingPartner caller, String basketId) {
+        Basket basket = baskets.lockedForCheckout(caller, basketId); // another partner's basket: FORBIDDEN first
         requireModel(caller, BillingModel.MERCHANT_OF_RECORD, "stripe_object", "checkout");
-        Basket basket = baskets.lockedForCheckout(caller, basketId);
+        if (!intents.configured()) {
+            throw new ApiException(ErrorCode.PAYMENT_NOT_CONFIGURED,
+                    "This server takes no customer card payments yet (no Stripe keys); contact Boxoffice");
+        }
         Basket.Payment previous = basket.payment();
         int version = previous.intentVersion();
         if (basket.pending()) {
@@ -167,9 +171,9 @@ public class BasketCheckout {
      */
     public Basket checkout(CallingPartner caller, String basketId) {
         PaymentAttempt charge = transaction.execute(status -> {
+            Basket basket = baskets.lockedForCheckout(caller, basketId); // another partner's basket: FORBIDDEN first
             Partner partner = requireModel(caller, BillingModel.PARTNER_BILLED, "checkout", "stripe_object");
             partners.requirePaymentConfigured(partner.id());
-            Basket basket = baskets.lockedForCheckout(caller, basketId);
             if (basket.pending()) {
                 throw BasketService.conflict(basket);
             }

@@ -16,6 +16,9 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -25,11 +28,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.boxoffice.partner.CallingPartner;
+import org.boxoffice.partner.PartnerDoor;
 import org.boxoffice.partner.RequiresScope;
+import org.boxoffice.partner.Scope;
 import org.boxoffice.web.ApiErrors;
 import org.boxoffice.web.ErrorCode;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
+import org.boxoffice.web.RawBody;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -47,6 +53,11 @@ import org.springframework.web.method.HandlerMethod;
 class OpenApiConfig {
     private static final String ENVELOPE_REF = "#/components/schemas/";
     private static final String PAGE_KEY = "x-boxoffice-page";
+    private static final String SCOPE_KEY = "x-boxoffice-scope";
+    static final String PARTNER_OAUTH = "partnerOAuth";
+    static final String PARTNER_TOKEN = "partnerToken";
+    static final String CLIENT_BASIC = "clientBasic";
+    static final String OPERATOR_KEY = "operatorKey";
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(CallingPartner.class, PageRequest.class);
@@ -65,10 +76,18 @@ class OpenApiConfig {
                                 + "day after the event starts). Without Stripe keys, `/sandbox/checkout` takes the test cards. "
                                 + "See README.md for the decisions this document records."))
                 .components(new Components()
-                        .addSecuritySchemes("partnerToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT").description("From POST /v1/auth/token, valid 1 hour"))
-                        .addSecuritySchemes("operatorKey", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("The operator key"))
+                        .addSecuritySchemes(PARTNER_OAUTH, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+                                .description("OAuth 2.0 client credentials: your client_id and client_secret at "
+                                        + "POST /v1/auth/token give a 1-hour bearer JWT; each operation names the scope it needs")
+                                .flows(new OAuthFlows().clientCredentials(new OAuthFlow().tokenUrl(PartnerDoor.TOKEN_PATH)
+                                        .scopes(scopes()))))
+                        .addSecuritySchemes(PARTNER_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT").description("A token from POST /v1/auth/token, valid 1 hour"))
+                        .addSecuritySchemes(CLIENT_BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("basic").description("client_id:client_secret (RFC 6749 client_secret_basic); "
+                                        + "they may be sent in the body instead"))
+                        .addSecuritySchemes(OPERATOR_KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("The operator key (operator API only)"))
                         .addSchemas("Meta", new ObjectSchema()
                                 .addProperty("request_id", new StringSchema())
                                 .addProperty("timestamp", new StringSchema().format("date-time")))
@@ -100,8 +119,9 @@ class OpenApiConfig {
                 operation.addParametersItem(new Parameter().in("query").name("offset").required(false)
                         .schema(new IntegerSchema()._default(0)));
             }
+            boolean raw = handler.hasMethodAnnotation(RawBody.class) || handler.getBeanType().isAnnotationPresent(RawBody.class);
             operation.getResponses().forEach((status, response) -> {
-                if (status.startsWith("2") && response.getContent() != null) {
+                if (!raw && status.startsWith("2") && response.getContent() != null) {
                     response.getContent().forEach((type, media) -> media.setSchema(envelope(media.getSchema(), handler, page)));
                 }
             });
@@ -110,9 +130,11 @@ class OpenApiConfig {
             if (declared != null) {
                 codes.addAll(List.of(declared.value()));
             }
-            if (handler.getMethodAnnotation(RequiresScope.class) != null
-                    || handler.getBeanType().isAnnotationPresent(RequiresScope.class)) {
+            RequiresScope scope = handler.getMethodAnnotation(RequiresScope.class) != null
+                    ? handler.getMethodAnnotation(RequiresScope.class) : handler.getBeanType().getAnnotation(RequiresScope.class);
+            if (scope != null) {
                 codes.add(ErrorCode.FORBIDDEN);
+                operation.addExtension(SCOPE_KEY, scope.value());
             }
             if (hasBody(handler) || page || hasParameters(handler)) {
                 codes.add(ErrorCode.VALIDATION_ERROR);
@@ -138,17 +160,24 @@ class OpenApiConfig {
                         ErrorCode.METHOD_NOT_ALLOWED);
                 if (path.startsWith("/v1/")) {
                     codes.add(ErrorCode.RATE_LIMIT_EXCEEDED);
-                    if (!path.equals("/v1/auth/token")) {
+                    if (path.equals(PartnerDoor.TOKEN_PATH)) {
+                        operation.addSecurityItem(new SecurityRequirement().addList(CLIENT_BASIC));
+                        operation.addSecurityItem(new SecurityRequirement()); // or the credentials in the body
+                    } else {
                         codes.addAll(List.of(ErrorCode.UNAUTHORIZED, ErrorCode.TOKEN_EXPIRED, ErrorCode.ACCOUNT_SUSPENDED));
-                        operation.addSecurityItem(new SecurityRequirement().addList("partnerToken"));
+                        Object scope = operation.getExtensions() == null ? null : operation.getExtensions().get(SCOPE_KEY);
+                        List<String> needed = scope == null ? List.of() : List.of(scope.toString());
+                        operation.addSecurityItem(new SecurityRequirement().addList(PARTNER_OAUTH, needed));
+                        operation.addSecurityItem(new SecurityRequirement().addList(PARTNER_TOKEN, needed));
                     }
                 } else if (path.startsWith("/admin/")) {
                     codes.add(ErrorCode.UNAUTHORIZED);
-                    operation.addSecurityItem(new SecurityRequirement().addList("operatorKey"));
+                    operation.addSecurityItem(new SecurityRequirement().addList(OPERATOR_KEY));
                 }
                 addErrors(operation, codes);
                 if (operation.getExtensions() != null) {
                     operation.getExtensions().remove(PAGE_KEY);
+                    operation.getExtensions().remove(SCOPE_KEY);
                 }
             }));
         };
@@ -168,6 +197,12 @@ class OpenApiConfig {
         }
         envelope.addProperty("meta", ref("Meta"));
         return envelope;
+    }
+
+    private static Scopes scopes() {
+        Scopes scopes = new Scopes();
+        Scope.DESCRIPTIONS.forEach(scopes::addString);
+        return scopes;
     }
 
     private static void addErrors(Operation operation, Set<ErrorCode> codes) {

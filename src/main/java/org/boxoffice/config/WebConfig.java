@@ -5,7 +5,6 @@ import org.boxoffice.partner.PartnerWebSupport;
 import org.boxoffice.web.PageRequestResolver;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
@@ -22,10 +21,5 @@ class WebConfig implements WebMvcConfigurer {
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(partnerSupport);
         resolvers.add(pageRequests);
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(partnerSupport).addPathPatterns("/v1/**");
     }
 }

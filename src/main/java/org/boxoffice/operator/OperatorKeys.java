@@ -9,14 +9,17 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 import org.boxoffice.shared.Ids;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * The operator key: from {@code BOXOFFICE_ADMIN_KEY} when set, otherwise generated at first start and kept only
- * as a bcrypt hash. Verified keys are remembered briefly by their SHA-256, so bcrypt does not run on every call.
+ * The operator key: from {@code BOXOFFICE_ADMIN_KEY} when set (at least 32 characters of a bearer token's alphabet,
+ * refused at start otherwise, compared in constant time through SHA-256 digests whatever its length), otherwise
+ * generated at first start and kept only as a bcrypt hash. Verified generated keys are remembered briefly by their
+ * SHA-256, so bcrypt does not run on every call.
  */
 @Service
 public class OperatorKeys {
@@ -28,7 +31,17 @@ public class OperatorKeys {
     private final ConcurrentMap<String, Instant> verified = new ConcurrentHashMap<>();
     private volatile String generatedKey;
 
+    /** RFC 6750's token68: what a bearer credential may be made of. */
+    private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+    static final int MIN_CONFIGURED_LENGTH = 32;
+    /** bcrypt reads at most 72 bytes: a longer presented key cannot be a generated one. */
+    private static final int BCRYPT_MAX = 72;
+
     OperatorKeys(OperatorKeyRepository repository, Clock clock, @Value("${boxoffice.admin-key:}") String configuredKey) {
+        if (!configuredKey.isBlank() && (configuredKey.length() < MIN_CONFIGURED_LENGTH || !TOKEN68.matcher(configuredKey).matches())) {
+            throw new IllegalStateException("BOXOFFICE_ADMIN_KEY must be at least " + MIN_CONFIGURED_LENGTH
+                    + " characters of A-Z a-z 0-9 . _ ~ + / - (a bearer token)");
+        }
         this.repository = repository;
         this.clock = clock;
         this.configuredKey = configuredKey;
@@ -57,14 +70,16 @@ public class OperatorKeys {
     }
 
     boolean verify(String presented) {
-        if (presented == null || presented.isEmpty() || presented.length() > 72) {
+        if (presented == null || presented.isEmpty()) {
             return false;
         }
         if (!configuredKey.isBlank()) {
-            return MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
-                    configuredKey.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.isEqual(sha256Bytes(presented), sha256Bytes(configuredKey));
         }
-        String fingerprint = sha256(presented);
+        if (presented.length() > BCRYPT_MAX) {
+            return false;
+        }
+        String fingerprint = HexFormat.of().formatHex(sha256Bytes(presented));
         Instant now = Instant.now(clock);
         Instant until = verified.get(fingerprint);
         if (until != null && now.isBefore(until)) {
@@ -77,9 +92,9 @@ public class OperatorKeys {
         return ok;
     }
 
-    private static String sha256(String value) {
+    private static byte[] sha256Bytes(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -41,7 +41,7 @@ class AuthService {
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Unknown client_id or wrong client_secret");
         }
         if (partner.status() == PartnerStatus.SUSPENDED) {
-            throw PartnerAuthenticator.suspended();
+            throw new ApiException(ErrorCode.ACCOUNT_SUSPENDED, "This partner account is suspended; contact Boxoffice");
         }
         return tokens.issue(partner, scopes);
     }

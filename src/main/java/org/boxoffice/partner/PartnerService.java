@@ -3,6 +3,7 @@ package org.boxoffice.partner;
 import java.time.Clock;
 import java.time.Instant;
 import org.boxoffice.shared.Ids;
+import org.boxoffice.shared.SandboxMode;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
 import org.springframework.stereotype.Service;
@@ -15,12 +16,15 @@ public class PartnerService {
     private final SecretHasher hasher;
     private final PartnerAccessCache access;
     private final Clock clock;
+    private final SandboxMode sandbox;
 
-    PartnerService(PartnerRepository partners, SecretHasher hasher, PartnerAccessCache access, Clock clock) {
+    PartnerService(PartnerRepository partners, SecretHasher hasher, PartnerAccessCache access, Clock clock,
+                   SandboxMode sandbox) {
         this.partners = partners;
         this.hasher = hasher;
         this.access = access;
         this.clock = clock;
+        this.sandbox = sandbox;
     }
 
     /** A partner together with its plain client secret, which exists only in this answer. */
@@ -82,7 +86,7 @@ public class PartnerService {
     }
 
     public Partner configurePayment(String id, PaymentMethodRef payout, PaymentMethodRef card) {
-        if (!partners.updatePaymentConfiguration(id, PaymentMethods.payout(payout), PaymentMethods.card(card),
+        if (!partners.updatePaymentConfiguration(id, PaymentMethods.payout(payout, sandbox.enabled()), PaymentMethods.card(card, sandbox.enabled()),
                 Instant.now(clock))) {
             throw new PartnerNotFound(id);
         }

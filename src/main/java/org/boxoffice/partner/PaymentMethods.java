@@ -17,16 +17,18 @@ final class PaymentMethods {
     private static final Pattern ROUTABLE_COMPANY = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
+    private static final String OFF = "the sandbox is off on this server: sandbox references are not accepted";
+
     private PaymentMethods() {
     }
 
-    static PaymentMethodRef card(PaymentMethodRef card) {
+    static PaymentMethodRef card(PaymentMethodRef card, boolean sandbox) {
         if (card == null) {
             return null;
         }
         String reference = required(card.reference(), "card_on_file.reference");
         switch (required(card.provider(), "card_on_file.provider")) {
-            case "sandbox" -> check(SANDBOX_CARDS.containsKey(reference), "card_on_file.reference",
+            case "sandbox" -> check(sandbox && SANDBOX_CARDS.containsKey(reference), "card_on_file.reference", !sandbox ? OFF :
                     "sandbox cards are " + String.join(", ", SANDBOX_CARDS.keySet()));
             case "stripe" -> check(STRIPE_CARD.matcher(reference).matches(), "card_on_file.reference",
                     "a Stripe card on file is given as cus_...:pm_...");
@@ -35,13 +37,13 @@ final class PaymentMethods {
         return card;
     }
 
-    static PaymentMethodRef payout(PaymentMethodRef payout) {
+    static PaymentMethodRef payout(PaymentMethodRef payout, boolean sandbox) {
         if (payout == null) {
             return null;
         }
         String reference = required(payout.reference(), "payout_method.reference");
         switch (required(payout.provider(), "payout_method.provider")) {
-            case "sandbox" -> check(SANDBOX_PAYOUTS.containsKey(reference), "payout_method.reference",
+            case "sandbox" -> check(sandbox && SANDBOX_PAYOUTS.containsKey(reference), "payout_method.reference", !sandbox ? OFF :
                     "sandbox payout methods are " + String.join(", ", SANDBOX_PAYOUTS.keySet()));
             case "routable" -> check(ROUTABLE_COMPANY.matcher(reference).matches(), "payout_method.reference",
                     "a Routable payout method is the partner's Routable company id (a UUID)");

@@ -2,6 +2,7 @@ package org.boxoffice.partner;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,6 +15,13 @@ public final class Scope {
     public static final String BILLING_READ = "billing:read";
     public static final Set<String> ALL = Set.of(EVENTS_READ, QUOTES_WRITE, ORDERS_WRITE, BASKETS_WRITE, BILLING_READ);
     static final String ALL_TEXT = String.join(" ", EVENTS_READ, QUOTES_WRITE, ORDERS_WRITE, BASKETS_WRITE, BILLING_READ);
+    /** What each scope opens, for the OpenAPI document. */
+    public static final Map<String, String> DESCRIPTIONS = Map.of(
+            EVENTS_READ, "events, venues, performers, sections and rows",
+            QUOTES_WRITE, "quotes",
+            ORDERS_WRITE, "orders and their tickets",
+            BASKETS_WRITE, "baskets, their items and checkout",
+            BILLING_READ, "the ledger, balance and statements");
 
     private Scope() {
     }

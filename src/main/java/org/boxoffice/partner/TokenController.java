@@ -1,6 +1,11 @@
 package org.boxoffice.partner;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import jakarta.servlet.http.HttpServletRequest;
 import org.boxoffice.web.ApiErrors;
+import org.boxoffice.web.Envelope;
+import org.boxoffice.web.ErrorResponses;
+import org.boxoffice.web.RawBody;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -18,36 +23,54 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /v1/auth/token}: JSON, form-encoded, and HTTP Basic client authentication all work. */
+/**
+ * {@code POST /v1/auth/token}: JSON, form-encoded, and HTTP Basic client authentication all work. The answer is the
+ * envelope with the token in {@code data}, and the RFC 6749 §5.1 fields once more at the top level, beside the
+ * envelope, so that stock OAuth 2.0 clients read it unchanged.
+ */
 @RestController
+@RawBody
 class TokenController {
     private final AuthService auth;
+    private final ErrorResponses envelopes;
 
-    TokenController(AuthService auth) {
+    TokenController(AuthService auth, ErrorResponses envelopes) {
         this.auth = auth;
+        this.envelopes = envelopes;
     }
 
     record TokenResponse(String accessToken, String tokenType, long expiresIn, Instant expiresAt, String scope) {
     }
 
+    @JsonPropertyOrder({"success", "data", "meta", "access_token", "token_type", "expires_in", "scope"})
+    record TokenAnswer(boolean success, TokenResponse data, Envelope.Meta meta,
+                       String accessToken, String tokenType, long expiresIn, String scope) {
+
+        static TokenAnswer of(TokenResponse token, Envelope.Meta meta) {
+            return new TokenAnswer(true, token, meta, token.accessToken(), token.tokenType(), token.expiresIn(), token.scope());
+        }
+    }
+
     @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.UNSUPPORTED_GRANT_TYPE, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_SUSPENDED})
-    @PostMapping(path = PartnerGateFilter.TOKEN_PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TokenResponse> json(@RequestBody Map<String, Object> body,
-                                       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String basic) {
+    @PostMapping(path = PartnerDoor.TOKEN_PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<TokenAnswer> json(@RequestBody Map<String, Object> body,
+                                     @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String basic,
+                                     HttpServletRequest request) {
         return issue(text(body, "client_id"), text(body, "client_secret"), text(body, "grant_type"),
-                text(body, "scope"), basic);
+                text(body, "scope"), basic, request);
     }
 
     @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.UNSUPPORTED_GRANT_TYPE, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_SUSPENDED})
-    @PostMapping(path = PartnerGateFilter.TOKEN_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<TokenResponse> form(@RequestParam MultiValueMap<String, String> form,
-                                       @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String basic) {
+    @PostMapping(path = PartnerDoor.TOKEN_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<TokenAnswer> form(@RequestParam MultiValueMap<String, String> form,
+                                     @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String basic,
+                                     HttpServletRequest request) {
         return issue(form.getFirst("client_id"), form.getFirst("client_secret"), form.getFirst("grant_type"),
-                form.getFirst("scope"), basic);
+                form.getFirst("scope"), basic, request);
     }
 
-    private ResponseEntity<TokenResponse> issue(String clientId, String secret, String grantType, String scope,
-                                                String authorization) {
+    private ResponseEntity<TokenAnswer> issue(String clientId, String secret, String grantType, String scope,
+                                              String authorization, HttpServletRequest request) {
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] pair = basicPair(authorization.substring(6).trim());
             clientId = pair[0];
@@ -55,8 +78,8 @@ class TokenController {
         }
         TokenService.Issued issued = auth.issue(new AuthService.Credentials(clientId, secret, grantType, scope));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
-                .body(new TokenResponse(issued.token(), "Bearer", TokenService.LIFETIME.toSeconds(), issued.expiresAt(),
-                        Scope.format(issued.scopes())));
+                .body(TokenAnswer.of(new TokenResponse(issued.token(), "Bearer", TokenService.LIFETIME.toSeconds(),
+                        issued.expiresAt(), Scope.format(issued.scopes())), envelopes.meta(request)));
     }
 
     /** RFC 6749 §2.3.1: the id and secret are form-url-encoded, then joined by a colon and base64-encoded. */

@@ -13,6 +13,11 @@ public interface IntentGateway {
     /** The provider name, as for {@link CardGateway#provider()}: refunds go through the card gateway of that name. */
     String provider();
 
+    /** False when this server has no provider for PaymentIntents (production without Stripe keys). */
+    default boolean configured() {
+        return true;
+    }
+
     /** The key the partner's page gives Stripe.js. */
     String publishableKey();
 

@@ -22,7 +22,7 @@ public class ErrorResponses {
         this.clock = clock;
     }
 
-    Envelope.Meta meta(HttpServletRequest request) {
+    public Envelope.Meta meta(HttpServletRequest request) {
         return new Envelope.Meta(RequestIds.of(request), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
     }
 

@@ -1,5 +1,6 @@
 package org.boxoffice.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Errors raised outside Spring MVC (by the servlet container) still answer with the envelope. */
+@Hidden
 @RestController
 class FallbackErrorController implements ErrorController {
     private final ErrorResponses errors;

@@ -16,8 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -27,11 +26,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on partner POSTs (API.md §1): the first answer (status and body) is kept 24 h per
  * partner and key and replayed for a retry with the same request; the same key with a different request is
  * {@code 422 IDEMPOTENCY_KEY_REUSED}; a retry while the first still runs is {@code 409 IDEMPOTENCY_KEY_IN_USE}.
- * Server errors (5xx) are not kept, so the retry runs again.
+ * Server errors (5xx) are not kept, so the retry runs again. It runs inside the partner door, after authentication:
+ * the key belongs to the authenticated partner (the authentication's name).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class IdempotencyFilter extends OncePerRequestFilter {
+public class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final Duration KEEP = Duration.ofHours(24);
     /** A first request still "in progress" after this was abandoned (its node died): the key may be taken over. */
@@ -49,7 +48,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
-                || request.getAttribute(Callers.PARTNER_ID) == null;
+                || SecurityContextHolder.getContext().getAuthentication() == null;
     }
 
     @Override
@@ -60,7 +59,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             errors.write(request, response, ApiException.validation(HEADER, "Idempotency-Key must be 1 to 255 characters"));
             return;
         }
-        String partner = (String) request.getAttribute(Callers.PARTNER_ID);
+        String partner = SecurityContextHolder.getContext().getAuthentication().getName();
         byte[] body;
         try {
             body = request.getInputStream().readAllBytes();

@@ -1,33 +1,62 @@
 package org.boxoffice.web;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Token buckets per caller (a partner, or an address for unauthenticated calls), kept in this node's memory.
+ * Token buckets. {@link #consumeShared} keeps the bucket in PostgreSQL (Bucket4j's select-for-update backend, table
+ * {@code rate_limit_buckets}), so every node takes from the same one: N nodes still give a partner its limit, not N
+ * times it. Concurrent requests of one key on one node are batched into one round trip. {@link #consumeLocal} is for
+ * anonymous callers: buckets in this node's memory, at most {@code boxoffice.rate-limit.anonymous-buckets} of them, the
+ * least recently used evicted first (a flood of addresses evicts only idle strangers, never resets anyone).
  * Time comes from the injected clock so tests can drain and refill a bucket without waiting.
  */
 @Component
 public class RateLimiter {
-    private static final int MAX_BUCKETS = 100_000;
-    private final ConcurrentMap<String, Limited> buckets = new ConcurrentHashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+    private final ProxyManager<String> shared;
+    private final Cache<String, Bucket> sharedProxies;
+    private final Cache<String, Bucket> local;
     private final TimeMeter time;
 
-    RateLimiter(Clock clock) {
+    RateLimiter(Clock clock, DataSource dataSource,
+                @Value("${boxoffice.rate-limit.anonymous-buckets:100000}") long anonymousBuckets) {
         this.time = new ClockTimeMeter(clock);
+        this.shared = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets").idColumn("id").stateColumn("state")
+                .clientClock(time)
+                .build();
+        this.sharedProxies = Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+        // Evicted by Caffeine's frequency-aware policy on the caller's thread: one-off strangers go before busy callers.
+        this.local = Caffeine.newBuilder().maximumSize(anonymousBuckets).expireAfterAccess(Duration.ofMinutes(10))
+                .executor(Runnable::run).build();
     }
 
     /** Who is calling and how much they may call. */
     public record Policy(String key, int requestsPerSecond, int burst) {
+        /** A changed limit is a new bucket: the key names the limit too. */
+        String bucketKey() {
+            return key + ":" + requestsPerSecond + "/" + burst;
+        }
     }
 
     public record Decision(boolean allowed, int limit, long remaining, long resetSeconds, long retryAfterSeconds) {
@@ -42,30 +71,48 @@ public class RateLimiter {
         }
     }
 
-    public Decision consume(Policy policy) {
-        if (buckets.size() > MAX_BUCKETS) {
-            buckets.clear(); // a flood of distinct anonymous callers must not grow memory without bound
+    /** The bucket every node shares; {@code 503} when the database cannot be asked. */
+    public Decision consumeShared(Policy policy) {
+        try {
+            Bucket bucket = sharedProxies.get(policy.bucketKey(), key -> shared.builder()
+                    .withOptimization(Optimizations.batching())
+                    .build(key, () -> configuration(policy)));
+            return decide(policy, bucket);
+        } catch (RuntimeException e) {
+            log.warn("rate limit store unavailable: {}", e.toString());
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; retry later");
         }
-        Limited limited = buckets.compute(policy.key(), (key, existing) ->
-                existing != null && existing.policy.equals(policy) ? existing : new Limited(policy, newBucket(policy)));
-        ConsumptionProbe probe = limited.bucket.tryConsumeAndReturnRemaining(1);
+    }
+
+    /** A bucket in this node's bounded memory. */
+    public Decision consumeLocal(Policy policy) {
+        Bucket bucket = local.get(policy.bucketKey(), key -> Bucket.builder()
+                .addLimit(bandwidth(policy)).withCustomTimePrecision(time).build());
+        return decide(policy, bucket);
+    }
+
+    long anonymousBuckets() {
+        local.cleanUp();
+        return local.estimatedSize();
+    }
+
+    private static Decision decide(Policy policy, Bucket bucket) {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return new Decision(probe.isConsumed(), policy.burst(), probe.getRemainingTokens(),
                 seconds(probe.getNanosToWaitForReset()), Math.max(1, seconds(probe.getNanosToWaitForRefill())));
     }
 
-    private Bucket newBucket(Policy policy) {
-        return Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(policy.burst())
-                        .refillGreedy(policy.requestsPerSecond(), Duration.ofSeconds(1)).build())
-                .withCustomTimePrecision(time)
-                .build();
+    private static BucketConfiguration configuration(Policy policy) {
+        return BucketConfiguration.builder().addLimit(bandwidth(policy)).build();
+    }
+
+    private static Bandwidth bandwidth(Policy policy) {
+        return Bandwidth.builder().capacity(policy.burst())
+                .refillGreedy(policy.requestsPerSecond(), Duration.ofSeconds(1)).build();
     }
 
     private static long seconds(long nanos) {
         return (nanos + 999_999_999L) / 1_000_000_000L;
-    }
-
-    private record Limited(Policy policy, Bucket bucket) {
     }
 
     private record ClockTimeMeter(Clock clock) implements TimeMeter {

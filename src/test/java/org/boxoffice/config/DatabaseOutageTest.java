@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.restassured.http.ContentType.JSON;
 import static org.boxoffice.support.Json.obj;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.RestAssured;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.boxoffice.support.TestClockConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,6 +28,8 @@ class DatabaseOutageTest {
     private static final String OPERATOR = "Bearer test-operator-key-0123456789abcdef";
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Autowired
     DatabaseConfig.DatabaseEndpoint database;
 
@@ -43,7 +47,10 @@ class DatabaseOutageTest {
                 .header("Retry-After", "5").body("error.code", equalTo("SERVICE_UNAVAILABLE"));
         given().contentType(JSON).body(tokenBody).post("/v1/auth/token").then().statusCode(503)
                 .body("error.code", equalTo("SERVICE_UNAVAILABLE"));
-        given().get("/actuator/health").then().statusCode(503).body("components.db.status", equalTo("DOWN"));
+        given().get("/actuator/health").then().statusCode(503).body("status", equalTo("DOWN"))
+                .body("components", nullValue());
+        given().port(managementPort).get("/actuator/health").then().statusCode(503)
+                .body("components.db.status", equalTo("DOWN"));
 
         database.embedded().start();
         // The pool re-creates its connections in the background: recovery is a condition to wait for, with a bound.

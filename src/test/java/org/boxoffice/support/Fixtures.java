@@ -65,6 +65,13 @@ public final class Fixtures {
                 .post("/v1/auth/token").then().statusCode(200).extract().path("data.access_token");
     }
 
+    /** A token with only {@code scope} (the token request's own {@code scope} parameter). */
+    public String tokenWithScope(TestPartner partner, String scope) {
+        return anonymous.get().contentType(JSON).body(Json.of(obj("client_id", partner.clientId(), "client_secret",
+                        partner.clientSecret(), "grant_type", "client_credentials", "scope", scope)))
+                .post("/v1/auth/token").then().statusCode(200).extract().path("data.access_token");
+    }
+
     public String venue(String name, String timezone) {
         return admin.get().contentType(JSON).body(Json.of(obj("name", name, "city", "Springfield", "state", "IL", "country", "US",
                         "timezone", timezone)))

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 class UnexpectedFailureTest {
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @TestConfiguration
     @RestController
@@ -53,10 +56,10 @@ class UnexpectedFailureTest {
     }
 
     @Test
-    void errorIsNotAPathOfItsOwnAndMetricsAreExposed() {
+    void errorIsNotAPathOfItsOwnAndMetricsAreOnTheManagementPort() {
         RestAssured.port = port;
         given().get("/error").then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
-        given().get("/actuator/prometheus").then().statusCode(200)
+        given().port(managementPort).get("/actuator/prometheus").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds")).body(containsString("hikaricp_connections"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.boxoffice.payment.CardGateway;
 import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.shared.Ids;
+import org.boxoffice.shared.SandboxMode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +18,12 @@ import org.springframework.stereotype.Component;
 class SandboxCardGateway implements CardGateway {
     private final SandboxChargeRepository charges;
     private final Clock clock;
+    private final SandboxMode mode;
 
-    SandboxCardGateway(SandboxChargeRepository charges, Clock clock) {
+    SandboxCardGateway(SandboxChargeRepository charges, Clock clock, SandboxMode mode) {
         this.charges = charges;
         this.clock = clock;
+        this.mode = mode;
     }
 
     @Override
@@ -30,6 +33,9 @@ class SandboxCardGateway implements CardGateway {
 
     @Override
     public ProviderResult charge(String key, String paymentMethod, long amountMinor, String currency, String description) {
+        if (!mode.enabled()) {
+            return disabled();
+        }
         String status = switch (paymentMethod) {
             case "tok_visa", "tok_timeout" -> "succeeded";
             default -> "card_declined";
@@ -44,8 +50,16 @@ class SandboxCardGateway implements CardGateway {
 
     @Override
     public ProviderResult refund(String key, String chargeReference, long amountMinor, String currency) {
+        if (!mode.enabled()) {
+            return disabled();
+        }
         return charges.record(key, "refund", chargeReference, amountMinor, currency, "succeeded", Ids.newId("re_sandbox"),
                 Instant.now(clock));
+    }
+
+    /** With the sandbox off (production), a sandbox card on file is refused: nothing is charged, nothing faked. */
+    private static ProviderResult disabled() {
+        return ProviderResult.failed(null, "sandbox_disabled", "the sandbox is off on this server; configure a real card");
     }
 
     @Override

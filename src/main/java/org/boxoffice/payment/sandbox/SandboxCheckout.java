@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Stripe event through the very webhook code Stripe's own events take.
  */
 @Service
-@ConditionalOnExpression("'${boxoffice.stripe.secret-key:}' == ''")
+@ConditionalOnExpression("'${boxoffice.stripe.secret-key:}' == '' and ${boxoffice.sandbox.enabled:true}")
 class SandboxCheckout {
     static final String SUCCEEDS = "4242424242424242";
     static final String DECLINES = "4000000000000002";

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * script makes, the way Stripe.js calls Stripe: every call proves itself with the intent's client secret.
  */
 @RestController
-@ConditionalOnExpression("'${boxoffice.stripe.secret-key:}' == ''")
+@ConditionalOnExpression("'${boxoffice.stripe.secret-key:}' == '' and ${boxoffice.sandbox.enabled:true}")
 class SandboxCheckoutController {
     private final SandboxCheckout checkout;
     private final String page;

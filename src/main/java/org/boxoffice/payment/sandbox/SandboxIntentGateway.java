@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * Stripe's test cards, and the outcome comes back as a signed event through the Stripe webhook code.
  */
 @Component
-@ConditionalOnExpression("'${boxoffice.stripe.secret-key:}' == ''")
+@ConditionalOnExpression("'${boxoffice.stripe.secret-key:}' == '' and ${boxoffice.sandbox.enabled:true}")
 class SandboxIntentGateway implements IntentGateway {
     static final List<String> UNPAID = List.of("requires_payment_method", "requires_confirmation", "requires_action");
     private final SandboxIntentRepository intents;

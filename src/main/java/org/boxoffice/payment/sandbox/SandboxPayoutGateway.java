@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.boxoffice.payment.PayoutGateway;
 import org.boxoffice.shared.Ids;
+import org.boxoffice.shared.SandboxMode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,10 +15,12 @@ import org.springframework.stereotype.Component;
 class SandboxPayoutGateway implements PayoutGateway {
     private final SandboxChargeRepository records;
     private final Clock clock;
+    private final SandboxMode mode;
 
-    SandboxPayoutGateway(SandboxChargeRepository records, Clock clock) {
+    SandboxPayoutGateway(SandboxChargeRepository records, Clock clock, SandboxMode mode) {
         this.records = records;
         this.clock = clock;
+        this.mode = mode;
     }
 
     @Override
@@ -27,6 +30,10 @@ class SandboxPayoutGateway implements PayoutGateway {
 
     @Override
     public PayoutStatus send(String payoutId, String destination, long amountMinor, String currency) {
+        if (!mode.enabled()) {
+            // With the sandbox off (production), nothing is "paid out": the payout fails and the ledger is reversed.
+            return new PayoutStatus(PayoutStatus.State.FAILED, null, "sandbox_disabled");
+        }
         String status = "ba_sandbox".equals(destination) ? "succeeded" : "account_closed";
         var recorded = records.record(payoutId, "payout", destination, amountMinor, currency, status, Ids.newId("po_sandbox"),
                 Instant.now(clock));
@@ -36,6 +43,9 @@ class SandboxPayoutGateway implements PayoutGateway {
 
     @Override
     public PayoutStatus status(String payoutId) {
+        if (!mode.enabled()) {
+            return new PayoutStatus(PayoutStatus.State.FAILED, null, "sandbox_disabled");
+        }
         return records.find(payoutId).map(r -> r.succeeded()
                         ? new PayoutStatus(PayoutStatus.State.PAID, r.reference(), null)
                         : new PayoutStatus(PayoutStatus.State.FAILED, r.reference(), "account_closed"))

@@ -1,0 +1,81 @@
+package org.boxoffice.partner;
+
+import java.util.Set;
+import org.boxoffice.web.ErrorCode;
+import org.boxoffice.web.RefusedAuthentication;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * The partner door's {@link AuthenticationProvider}: a bearer JWT (verified by {@link TokenService#decoder()}) becomes
+ * a {@link PartnerAuthentication} once the partner exists, is active and the token's version is still current. The
+ * partner is re-read at most every {@code boxoffice.auth.recheck-seconds}, which bounds how long a suspension or a
+ * secret rotation made on another node takes to reach this one.
+ */
+@Component
+class PartnerTokenAuthentication implements AuthenticationProvider {
+    private final TokenService tokens;
+    private final PartnerAccessCache access;
+    private final RateLimits limits;
+
+    PartnerTokenAuthentication(TokenService tokens, PartnerAccessCache access, RateLimits limits) {
+        this.tokens = tokens;
+        this.access = access;
+        this.limits = limits;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        Jwt jwt = decode(((BearerTokenAuthenticationToken) authentication).getToken());
+        Object version = jwt.getClaims().get("ver");
+        String scope = jwt.getClaimAsString("scope");
+        if (jwt.getSubject() == null || !(version instanceof Number number) || scope == null) {
+            throw unauthorized("A valid bearer token is required");
+        }
+        Partner partner = partner(jwt.getSubject());
+        if (partner.status() == PartnerStatus.SUSPENDED) {
+            throw new RefusedAuthentication(ErrorCode.ACCOUNT_SUSPENDED, "This partner account is suspended; contact Boxoffice");
+        }
+        if (number.intValue() != partner.tokenVersion()) {
+            throw unauthorized("The access token has been revoked; request a new one");
+        }
+        Set<String> scopes = Scope.parse(scope);
+        return new PartnerAuthentication(new CallingPartner(partner.id(), partner.clientId(), scopes, partner.billingModel()),
+                limits.of(partner));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return BearerTokenAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private Jwt decode(String token) {
+        try {
+            return tokens.decoder().decode(token);
+        } catch (JwtValidationException e) {
+            boolean expired = e.getErrors().stream().anyMatch(error -> TokenService.EXPIRED.equals(error.getErrorCode()));
+            throw expired ? new RefusedAuthentication(ErrorCode.TOKEN_EXPIRED, "The access token has expired; request a new one")
+                    : unauthorized("A valid bearer token is required");
+        } catch (JwtException e) {
+            throw unauthorized("A valid bearer token is required");
+        }
+    }
+
+    private Partner partner(String partnerId) {
+        try {
+            return access.get(partnerId).orElseThrow(() -> unauthorized("A valid bearer token is required"));
+        } catch (DataAccessException e) {
+            throw new RefusedAuthentication(ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; retry later");
+        }
+    }
+
+    private static RefusedAuthentication unauthorized(String message) {
+        return new RefusedAuthentication(ErrorCode.UNAUTHORIZED, message);
+    }
+}
