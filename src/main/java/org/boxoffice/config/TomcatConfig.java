@@ -7,8 +7,8 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Requests Tomcat refuses on its own answer with the envelope too; an encoded slash in a path segment is passed
- * to the application (where it is simply an unknown id) instead of being refused.
+ * Requests Tomcat refuses on its own answer with the envelope too. An encoded slash is passed on to Spring Security's
+ * firewall, which refuses it like every other non-normalized path ({@code 400 VALIDATION_ERROR}, with the request id).
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfig implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {

@@ -36,6 +36,6 @@ final class PartnerAuthentication extends AbstractAuthenticationToken {
     }
 
     boolean hasScope(String scope) {
-        return getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(SCOPE_PREFIX + scope));
+        return caller.scopes().contains(scope); // the same set the SCOPE_ authorities are made from
     }
 }

@@ -1,32 +1,47 @@
 package org.boxoffice.partner;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * The partner door's authorization: an authenticated partner whose token has the scope that the handler the request
  * routes to declares with {@link RequiresScope} (on the method or its controller). Decided in Spring Security's
- * authorization filter, before the body is read, on the path routing uses. A path no handler serves only needs a
- * partner (it then answers 404 or 405).
+ * authorization filter, before the body is read, on the decoded path routing uses, against the same path patterns
+ * Spring MVC maps (read once from its handler mapping). A path no handler serves only needs a partner (it then
+ * answers 404 or 405).
  */
 @Component
 class ScopeAuthorization implements AuthorizationManager<RequestAuthorizationContext> {
     private final ObjectProvider<RequestMappingHandlerMapping> handlers;
+    private volatile List<Rule> rules;
 
     ScopeAuthorization(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers) {
         this.handlers = handlers;
+    }
+
+    private record Rule(PathPattern pattern, Set<RequestMethod> methods, String scope) {
+        boolean matches(String method, PathContainer path) {
+            return (methods.isEmpty() || methods.stream().anyMatch(m -> m.name().equals(method))) && pattern.matches(path);
+        }
     }
 
     @Override
@@ -39,26 +54,37 @@ class ScopeAuthorization implements AuthorizationManager<RequestAuthorizationCon
     }
 
     private String requiredScope(HttpServletRequest request) {
-        boolean parsedHere = !ServletRequestPathUtils.hasParsedRequestPath(request);
-        if (parsedHere) {
-            ServletRequestPathUtils.parseAndCache(request);
+        PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
+        return rules().stream().filter(rule -> rule.matches(request.getMethod(), path))
+                .min(Comparator.comparing(Rule::pattern, PathPattern.SPECIFICITY_COMPARATOR))
+                .map(Rule::scope).orElse(null);
+    }
+
+    private List<Rule> rules() {
+        List<Rule> known = rules;
+        if (known == null) {
+            List<Rule> built = new ArrayList<>();
+            handlers.getObject().getHandlerMethods().forEach((info, method) -> {
+                String scope = scopeOf(method);
+                if (scope != null && info.getPathPatternsCondition() != null) {
+                    info.getPathPatternsCondition().getPatterns().forEach(pattern ->
+                            built.add(new Rule(pattern, methods(info), scope)));
+                }
+            });
+            rules = known = List.copyOf(built);
         }
-        try {
-            HandlerExecutionChain chain = handlers.getObject().getHandler(request);
-            if (chain == null || !(chain.getHandler() instanceof HandlerMethod method)) {
-                return null;
-            }
-            RequiresScope required = method.getMethodAnnotation(RequiresScope.class);
-            if (required == null) {
-                required = method.getBeanType().getAnnotation(RequiresScope.class);
-            }
-            return required == null ? null : required.value();
-        } catch (Exception e) {
-            return null; // no handler for this method or media type: MVC answers 405 / 415 / 406 itself
-        } finally {
-            if (parsedHere) {
-                ServletRequestPathUtils.clearParsedRequestPath(request);
-            }
+        return known;
+    }
+
+    private static Set<RequestMethod> methods(RequestMappingInfo info) {
+        return info.getMethodsCondition().getMethods();
+    }
+
+    private static String scopeOf(HandlerMethod method) {
+        RequiresScope required = method.getMethodAnnotation(RequiresScope.class);
+        if (required == null) {
+            required = method.getBeanType().getAnnotation(RequiresScope.class);
         }
+        return required == null ? null : required.value();
     }
 }

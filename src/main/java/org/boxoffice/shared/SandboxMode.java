@@ -18,7 +18,7 @@ public class SandboxMode {
     public static final String PROPERTY = "boxoffice.sandbox.enabled";
     private final boolean enabled;
 
-    SandboxMode(@Value("${" + PROPERTY + ":true}") boolean enabled, Environment environment) {
+    public SandboxMode(@Value("${" + PROPERTY + ":true}") boolean enabled, Environment environment) {
         this.enabled = enabled;
         if (enabled && environment.matchesProfiles("prod")) {
             log.warn("*** SANDBOX ENABLED UNDER PROD (BOXOFFICE_SANDBOX_ENABLED=true): sandbox cards and payout methods "

@@ -9,6 +9,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * Token buckets. {@link #consumeShared} keeps the bucket in PostgreSQL (Bucket4j's select-for-update backend, table
  * {@code rate_limit_buckets}), so every node takes from the same one: N nodes still give a partner its limit, not N
- * times it. Concurrent requests of one key on one node are batched into one round trip. {@link #consumeLocal} is for
+ * times it. Each node may take up to {@code boxoffice.rate-limit.unsynchronized-percent} of a bucket's burst (5 % by
+ * default: 10 of 200) and 1 s ahead before it settles with the shared bucket, so a busy partner costs the database a
+ * round trip per ten requests, not per request; the limit holds across nodes within that margin (0 makes every
+ * request settle at once, with concurrent ones batched into one round trip). {@link #consumeLocal} is for
  * anonymous callers: buckets in this node's memory, at most {@code boxoffice.rate-limit.anonymous-buckets} of them, the
  * least recently used evicted first (a flood of addresses evicts only idle strangers, never resets anyone).
  * Time comes from the injected clock so tests can drain and refill a bucket without waiting.
@@ -36,10 +41,13 @@ public class RateLimiter {
     private final Cache<String, Bucket> sharedProxies;
     private final Cache<String, Bucket> local;
     private final TimeMeter time;
+    private final int unsynchronizedPercent;
 
     RateLimiter(Clock clock, DataSource dataSource,
-                @Value("${boxoffice.rate-limit.anonymous-buckets:100000}") long anonymousBuckets) {
+                @Value("${boxoffice.rate-limit.anonymous-buckets:100000}") long anonymousBuckets,
+                @Value("${boxoffice.rate-limit.unsynchronized-percent:5}") int unsynchronizedPercent) {
         this.time = new ClockTimeMeter(clock);
+        this.unsynchronizedPercent = unsynchronizedPercent;
         this.shared = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_buckets").idColumn("id").stateColumn("state")
@@ -75,7 +83,7 @@ public class RateLimiter {
     public Decision consumeShared(Policy policy) {
         try {
             Bucket bucket = sharedProxies.get(policy.bucketKey(), key -> shared.builder()
-                    .withOptimization(Optimizations.batching())
+                    .withOptimization(optimization(policy))
                     .build(key, () -> configuration(policy)));
             return decide(policy, bucket);
         } catch (RuntimeException e) {
@@ -89,6 +97,12 @@ public class RateLimiter {
         Bucket bucket = local.get(policy.bucketKey(), key -> Bucket.builder()
                 .addLimit(bandwidth(policy)).withCustomTimePrecision(time).build());
         return decide(policy, bucket);
+    }
+
+    private Optimization optimization(Policy policy) {
+        long ahead = (long) policy.burst() * unsynchronizedPercent / 100;
+        return ahead < 1 ? Optimizations.batching()
+                : Optimizations.delaying(new DelayParameters(ahead, Duration.ofSeconds(1)));
     }
 
     long anonymousBuckets() {

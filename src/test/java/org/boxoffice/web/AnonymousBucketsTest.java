@@ -14,7 +14,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class AnonymousBucketsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     // Local buckets never touch the database; the shared ones are exercised through HTTP elsewhere.
-    private final RateLimiter limiter = new RateLimiter(clock, new DriverManagerDataSource(), 100);
+    private final RateLimiter limiter = new RateLimiter(clock, new DriverManagerDataSource(), 100, 0);
 
     private boolean allowed(String address) {
         return limiter.consumeLocal(new RateLimiter.Policy("address:" + address, 1, 3)).allowed();
