@@ -11,12 +11,16 @@ import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.server.RequestPath;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses bodies over the limit (1 MiB; the operator's CSV import may send more): by Content-Length at once,
- * and for chunked bodies by counting while the body is read.
+ * and for chunked bodies by counting while the body is read. The import is recognised on the decoded path routing
+ * uses, like every other decision about a request; who may call it is Spring Security's decision, made later.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -24,6 +28,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private final ErrorResponses errors;
     private final long limit;
     private final long importLimit;
+    private static final PathPattern IMPORT = PathPatternParser.defaultInstance.parse("/admin/v1/events/{eventId}/tickets/import");
 
     BodySizeLimitFilter(ErrorResponses errors,
                         @Value("${boxoffice.http.max-body-bytes:1048576}") long limit,
@@ -36,7 +41,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long max = request.getRequestURI().startsWith("/admin/") && request.getRequestURI().endsWith("/import")
+        long max = IMPORT.matches(RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication())
                 ? importLimit : limit;
         if (request.getContentLengthLong() > max) {
             errors.write(request, response, tooLarge(max));
