@@ -1,50 +1,95 @@
 #!/usr/bin/env bash
 # Issue #9 benchmark: what the Spring Security doors cost. Packages the server as it was before them (a git revision,
-# by default the last commit before the doors) and as it is now, then runs the discovery and the quote -> order
-# benchmarks against each, alternately (before, after, before, after) in one run, so the two share the machine's mood.
-# Usage: bench/door.sh [before-rev=772222d] [events=1000] [clients=32] [seconds=15]   Output: bench/results/door-<date>.md
+# by default the last commit before the doors) and as it is now, starts both side by side (each with its embedded
+# PostgreSQL and the same catalogue), and drives them with wrk (a C load generator, cheap on 2 cores) alternately,
+# workload by workload and round by round, so both builds see the same machine. Idle, the other server costs nothing.
+# Workloads: events search, sections, rows (one partner, 32 connections) and the quote -> order flow (32 partners).
+# Usage: bench/door.sh [before-rev=772222d] [rounds=3] [seconds=15] [events=300]   Output: bench/results/door-<date>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BEFORE_REV=${1:-772222d}; EVENTS=${2:-1000}; CLIENTS=${3:-32}; SECONDS_PER_RUN=${4:-15}
+BEFORE_REV=${1:-772222d}; ROUNDS=${2:-3}; SECONDS_PER_RUN=${3:-15}; EVENTS=${4:-300}
+command -v wrk > /dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo; $sudo apt-get install -y -q wrk > /dev/null; }
 source bench/lib.sh door
 AFTER_JAR=$JAR
 git worktree add -q --detach "$WORK/before" "$BEFORE_REV"
 (cd "$WORK/before" && ./mvnw -q -B -DskipTests package)
 BEFORE_JAR=$(ls "$WORK"/before/target/boxoffice-*.jar | grep -v original | head -1)
 KEY=bench-operator-key-0123456789abcdefghij
-trap 'git worktree remove --force "$WORK/before" 2>/dev/null; rm -rf "$WORK"' EXIT
+declare -A PORTS=([before]=18080 [after]=18090) PIDS
+cleanup() { for p in "${PIDS[@]:-}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
+            git worktree remove --force "$WORK/before" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+value() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }
 
-# One measurement: a fresh server from the given jar on its own scratch data, the catalogue loaded, both benchmarks.
-measure() {
-  local label=$1 jar=$2 round=$3 data="$WORK/data-$1-$3"
-  BOXOFFICE_DATA_DIR=$data BOXOFFICE_DEMO=false BOXOFFICE_ADMIN_KEY=$KEY PORT=$PORT \
-    "$JAVA" -Xmx1g -jar "$jar" > "$WORK/server-$label-$round.log" 2>&1 &
-  local server=$!
-  until curl -sf -o /dev/null "$BASE/actuator/health"; do sleep 0.2; done
-  "$JAVA" bench/CatalogBench.java $BASE $KEY "$EVENTS" "$CLIENTS" "$SECONDS_PER_RUN" > "$WORK/catalog-$label-$round.out"
-  "$JAVA" bench/OrderFlowBench.java $BASE $KEY 0 "$CLIENTS" "$SECONDS_PER_RUN" 2 > "$WORK/orders-$label-$round.out"
-  kill $server; wait $server 2>/dev/null || true
-  grep -E '^\| GET' "$WORK/catalog-$label-$round.out" | sed "s/^| /| $label $round | /"
-  grep -Eo 'flows completed: .*' "$WORK/orders-$label-$round.out" | sed "s/^/    $label $round: /" >> "$WORK/flows.txt"
+# A server of the given build with the same catalogue: EVENTS events of 10 ranked rows x 20 seats in section A.
+start() {
+  local label=$1 jar=$2 base=http://localhost:${PORTS[$1]} auth="Authorization: Bearer $KEY" json='Content-Type: application/json'
+  BOXOFFICE_DATA_DIR=$WORK/data-$label BOXOFFICE_DEMO=false BOXOFFICE_ADMIN_KEY=$KEY PORT=${PORTS[$label]} \
+    "$JAVA" -Xmx1g -jar "$jar" > "$WORK/server-$label.log" 2>&1 &
+  PIDS[$label]=$!
+  until curl -sf -o /dev/null "$base/actuator/health"; do sleep 0.2; done
+  local venue rows tickets
+  venue=$(curl -s -X POST $base/admin/v1/venues -H "$auth" -H "$json" \
+    -d '{"name":"Door Hall","city":"Springfield","country":"US","timezone":"America/New_York"}' | value '["data"]["venue_id"]')
+  rows=$(python3 -c 'import json; print(json.dumps([{"name": str(r), "rank": r} for r in range(1, 11)]))')
+  tickets=$(python3 -c 'import json; print(json.dumps({"tickets": [{"section_name": "A", "row_name": str(r), "seat_from": 1, "seat_to": 20, "price": "50.00", "delivery_types": ["mobile_transfer"]} for r in range(1, 11)]}))')
+  : > "$WORK/events-$label"
+  for n in $(seq 1 "$EVENTS"); do
+    local event
+    event=$(curl -s -X POST $base/admin/v1/events -H "$auth" -H "$json" -d "{\"name\":\"Door Night $n\",\"venue_id\":\"$venue\",\
+\"event_datetime_utc\":\"$(date -u -d "+$((n % 60 + 10)) days" +%Y-%m-%dT20:00:00Z)\",\"sections\":[{\"name\":\"A\",\"rows\":$rows}]}" \
+      | value '["data"]["event"]["event_id"]')
+    curl -s -o /dev/null -X POST $base/admin/v1/events/$event/tickets -H "$auth" -H "$json" -d "$tickets"
+    echo "$event" >> "$WORK/events-$label"
+  done
+  : > "$WORK/tokens-$label"
+  for n in $(seq 1 32); do
+    local partner id
+    partner=$(curl -s -X POST $base/admin/v1/partners -H "$auth" -H "$json" -d "{\"name\":\"Door buyer $n\",\"billing_model\":\"partner_billed\"}")
+    id=$(echo "$partner" | value '["data"]["partner_id"]')
+    curl -s -o /dev/null -X PUT $base/admin/v1/partners/$id/payment-configuration -H "$auth" -H "$json" \
+      -d '{"payout_method":{"provider":"sandbox","reference":"ba_sandbox"},"card_on_file":{"provider":"sandbox","reference":"tok_visa"}}'
+    curl -s -o /dev/null -X PUT $base/admin/v1/partners/$id/rate-limit -H "$auth" -H "$json" -d '{"requests_per_second":100000,"burst":100000}'
+    curl -s -X POST $base/v1/auth/token -H "$json" -d "{\"client_id\":\"$(echo "$partner" | value '["data"]["client_id"]')\",\
+\"client_secret\":\"$(echo "$partner" | value '["data"]["client_secret"]')\",\"grant_type\":\"client_credentials\"}" \
+      | value '["data"]["access_token"]' >> "$WORK/tokens-$label"
+  done
 }
 
+# One wrk run; prints requests/s (or orders/s for the flow) and the p99.
+run() {
+  local label=$1 kind=$2 seconds=$3 base=http://localhost:${PORTS[$1]} out
+  if [ "$kind" = orders ]; then
+    out=$(TOKENS=$WORK/tokens-$label EVENTS=$WORK/events-$label wrk -t2 -c32 -d${seconds}s --latency -s bench/wrk/orders.lua "$base")
+    echo "$(echo "$out" | awk '/^orders/{print $7}') $(echo "$out" | awk '/ 99%/{print $2}') $(echo "$out" | awk '/^orders/{print $NF}')"
+  else
+    out=$(PATHKIND=$kind TOKEN=$(head -1 "$WORK/tokens-$label") EVENTS=$WORK/events-$label \
+      wrk -t2 -c32 -d${seconds}s --latency -s bench/wrk/discovery.lua "$base")
+    echo "$(echo "$out" | awk '/Requests\/sec/{print $2}') $(echo "$out" | awk '/ 99%/{print $2}') $(echo "$out" | awk '/Non-2xx/{print $NF}')"
+  fi
+}
+
+start before "$BEFORE_JAR"
+start after "$AFTER_JAR"
 {
-echo "# Door cost benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "# Door cost benchmark (wrk), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
-echo "Machine: $(nproc) cores; $($JAVA -version 2>&1 | head -1); server, PostgreSQL and load generator share the machine."
-echo "Before: $BEFORE_REV (hand-written gate filters, in-memory buckets). After: $(git rev-parse --short HEAD) (Spring Security"
-echo "doors, Bucket4j PostgreSQL buckets). $EVENTS events, $CLIENTS clients, ${SECONDS_PER_RUN} s per endpoint."
+echo "Machine: $(nproc) cores; $($JAVA -version 2>&1 | head -1); both servers, their PostgreSQLs and wrk share the machine."
+echo "Before: $BEFORE_REV (hand-written gate filters). After: $(git rev-parse --short HEAD) (Spring Security doors, shared"
+echo "Bucket4j buckets). $EVENTS events × 200 seats; wrk -t2 -c32; ${SECONDS_PER_RUN} s per run after a 5 s warm-up of each."
 echo
-echo "| build round | endpoint | clients | requests | throughput (req/s) | p50 (ms) | p99 (ms) | max (ms) | errors |"
-echo "|---|---|---|---|---|---|---|---|---|"
-: > "$WORK/flows.txt"
-for round in 1 2; do
-  measure before "$BEFORE_JAR" $round
-  measure after "$AFTER_JAR" $round
+echo "| workload | round | before (/s) | before p99 | after (/s) | after p99 | after ÷ before |"
+echo "|---|---|---|---|---|---|---|"
+for kind in search sections rows orders; do
+  for label in before after; do run $label $kind 5 > /dev/null; done
+  sum_before=0; sum_after=0
+  for round in $(seq 1 "$ROUNDS"); do
+    read -r b bp be <<< "$(run before $kind "$SECONDS_PER_RUN")"
+    read -r a ap ae <<< "$(run after $kind "$SECONDS_PER_RUN")"
+    sum_before=$(python3 -c "print($sum_before + $b)"); sum_after=$(python3 -c "print($sum_after + $a)")
+    echo "| $kind | $round | $b | $bp | $a | $ap | $(python3 -c "print(f'{$a / $b:.2f}')") |"
+  done
+  echo "| **$kind, all rounds** | | $sum_before | | $sum_after | | **$(python3 -c "print(f'{$sum_after / $sum_before:.2f}')")** |"
 done
-echo
-echo "Quote → order flows ($CLIENTS partners):"
-echo
-cat "$WORK/flows.txt"
 } | tee "$OUT"
 echo "written to $OUT"

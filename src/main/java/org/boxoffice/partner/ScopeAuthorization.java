@@ -55,9 +55,12 @@ class ScopeAuthorization implements AuthorizationManager<RequestAuthorizationCon
 
     private String requiredScope(HttpServletRequest request) {
         PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
-        return rules().stream().filter(rule -> rule.matches(request.getMethod(), path))
-                .min(Comparator.comparing(Rule::pattern, PathPattern.SPECIFICITY_COMPARATOR))
-                .map(Rule::scope).orElse(null);
+        for (Rule rule : rules()) { // most specific first, as Spring MVC chooses
+            if (rule.matches(request.getMethod(), path)) {
+                return rule.scope();
+            }
+        }
+        return null;
     }
 
     private List<Rule> rules() {
@@ -71,6 +74,7 @@ class ScopeAuthorization implements AuthorizationManager<RequestAuthorizationCon
                             built.add(new Rule(pattern, methods(info), scope)));
                 }
             });
+            built.sort(Comparator.comparing(Rule::pattern, PathPattern.SPECIFICITY_COMPARATOR));
             rules = known = List.copyOf(built);
         }
         return known;
