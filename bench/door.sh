@@ -4,7 +4,8 @@
 # PostgreSQL and the same catalogue), and drives them with wrk (a C load generator, cheap on 2 cores) alternately,
 # workload by workload and round by round, so both builds see the same machine. Idle, the other server costs nothing.
 # Workloads: events search, sections, rows (one partner, 32 connections) and the quote -> order flow (32 partners).
-# Usage: bench/door.sh [before-rev=772222d] [rounds=3] [seconds=15] [events=300]   Output: bench/results/door-<date>.md
+# Usage: [WORKLOADS="search sections rows orders"] bench/door.sh [before-rev=772222d] [rounds=3] [seconds=15] [events=300]
+# Output: bench/results/door-<date>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BEFORE_REV=${1:-772222d}; ROUNDS=${2:-3}; SECONDS_PER_RUN=${3:-15}; EVENTS=${4:-300}
@@ -60,7 +61,7 @@ start() {
 run() {
   local label=$1 kind=$2 seconds=$3 base=http://localhost:${PORTS[$1]} out
   if [ "$kind" = orders ]; then
-    out=$(TOKENS=$WORK/tokens-$label EVENTS=$WORK/events-$label wrk -t2 -c32 -d${seconds}s --latency -s bench/wrk/orders.lua "$base")
+    out=$(TOKENS=$WORK/tokens-$label EVENTS=$WORK/events-$label wrk -t32 -c32 -d${seconds}s --latency -s bench/wrk/orders.lua "$base")
     echo "$(echo "$out" | awk '/^orders/{print $7}') $(echo "$out" | awk '/ 99%/{print $2}') $(echo "$out" | awk '/^orders/{print $NF}')"
   else
     out=$(PATHKIND=$kind TOKEN=$(head -1 "$WORK/tokens-$label") EVENTS=$WORK/events-$label \
@@ -76,11 +77,11 @@ echo "# Door cost benchmark (wrk), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 echo "Machine: $(nproc) cores; $($JAVA -version 2>&1 | head -1); both servers, their PostgreSQLs and wrk share the machine."
 echo "Before: $BEFORE_REV (hand-written gate filters). After: $(git rev-parse --short HEAD) (Spring Security doors, shared"
-echo "Bucket4j buckets). $EVENTS events × 200 seats; wrk -t2 -c32; ${SECONDS_PER_RUN} s per run after a 5 s warm-up of each."
+echo "Bucket4j buckets). $EVENTS events × 200 seats; wrk 32 connections (the flow: 32 partners, one connection each); ${SECONDS_PER_RUN} s per run after a 5 s warm-up of each."
 echo
 echo "| workload | round | before (/s) | before p99 | after (/s) | after p99 | after ÷ before |"
 echo "|---|---|---|---|---|---|---|"
-for kind in search sections rows orders; do
+for kind in ${WORKLOADS:-search sections rows orders}; do
   for label in before after; do run $label $kind 5 > /dev/null; done
   sum_before=0; sum_after=0
   for round in $(seq 1 "$ROUNDS"); do

@@ -1,45 +1,42 @@
--- The quote -> order flow for wrk: each connection quotes 2 seats of a random event, then orders that quote, then
--- starts again. TOKENS: a file of partner tokens (one per line); EVENTS: event ids. Completed orders are counted.
+-- The quote -> order flow for wrk, run with one connection per thread (-t32 -c32): each thread is one partner
+-- (its own token) that quotes 2 seats of a random event, orders that quote, and starts again.
+-- TOKENS: a file of partner tokens (one per line); EVENTS: event ids. Completed orders are counted.
 local tokens, events = {}, {}
 for line in io.lines(os.getenv("TOKENS")) do tokens[#tokens + 1] = line end
 for line in io.lines(os.getenv("EVENTS")) do events[#events + 1] = line end
 local threads = {}
 
 setup = function(thread)
-  thread:set("id", #threads)
+  thread:set("token", tokens[#threads % #tokens + 1])
   threads[#threads + 1] = thread
 end
 
 init = function()
-  orders, failures, quote, turn = 0, 0, nil, 0
+  orders, failures, quote = 0, 0, nil
   deadline = os.date("!%Y-%m-%dT%H:%M:%SZ", os.time() + 2 * 86400)
-end
-
-local function json(token, path, body)
-  return wrk.format("POST", path, { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, body)
+  headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
 end
 
 request = function()
-  turn = turn + 1
-  local token = tokens[(id * 7919 + turn) % #tokens + 1]
   if quote then
-    local q = quote
-    quote = nil
-    return json(quote_token, "/v1/orders",
-      '{"quote_id":"' .. q .. '","delivery_type":"mobile_transfer","delivery_deadline":"' .. deadline .. '"}')
+    return wrk.format("POST", "/v1/orders", headers,
+      '{"quote_id":"' .. quote .. '","delivery_type":"mobile_transfer","delivery_deadline":"' .. deadline .. '"}')
   end
-  quote_token = token
-  return json(token, "/v1/quotes",
+  return wrk.format("POST", "/v1/quotes", headers,
     '{"event_id":"' .. events[math.random(#events)] .. '","section_name":"A","quantity":2}')
 end
 
 response = function(status, headers, body)
   if status == 201 and body:find('"order_id"', 1, true) then
     orders = orders + 1
+    quote = nil
   elseif status == 201 then
     quote = body:match('"quote_id":"(qt_[^"]+)"')
-  elseif status >= 500 then
-    failures = failures + 1
+  else
+    quote = nil
+    if status >= 500 then
+      failures = failures + 1
+    end
   end
 end
 

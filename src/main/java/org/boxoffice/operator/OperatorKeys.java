@@ -24,18 +24,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class OperatorKeys {
     private static final Duration REMEMBER = Duration.ofSeconds(60);
-    private final OperatorKeyRepository repository;
-    private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(10);
-    private final Clock clock;
-    private final String configuredKey;
-    private final ConcurrentMap<String, Instant> verified = new ConcurrentHashMap<>();
-    private volatile String generatedKey;
-
     /** RFC 6750's token68: what a bearer credential may be made of. */
     private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
     static final int MIN_CONFIGURED_LENGTH = 32;
     /** bcrypt reads at most 72 bytes: a longer presented key cannot be a generated one. */
     private static final int BCRYPT_MAX = 72;
+    private final OperatorKeyRepository repository;
+    private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(10);
+    private final Clock clock;
+    private final String configuredKey;
+    private final ConcurrentMap<String, Instant> verified = new ConcurrentHashMap<>();
+    private final byte[] configuredDigest;
+    private volatile String generatedKey;
 
     OperatorKeys(OperatorKeyRepository repository, Clock clock, @Value("${boxoffice.admin-key:}") String configuredKey) {
         if (!configuredKey.isBlank() && (configuredKey.length() < MIN_CONFIGURED_LENGTH || !TOKEN68.matcher(configuredKey).matches())) {
@@ -45,6 +45,7 @@ public class OperatorKeys {
         this.repository = repository;
         this.clock = clock;
         this.configuredKey = configuredKey;
+        this.configuredDigest = sha256Bytes(configuredKey);
     }
 
     /** Makes sure a key exists; returns the plain key only when it was generated just now (to print it once). */
@@ -74,7 +75,7 @@ public class OperatorKeys {
             return false;
         }
         if (!configuredKey.isBlank()) {
-            return MessageDigest.isEqual(sha256Bytes(presented), sha256Bytes(configuredKey));
+            return MessageDigest.isEqual(sha256Bytes(presented), configuredDigest);
         }
         if (presented.length() > BCRYPT_MAX) {
             return false;

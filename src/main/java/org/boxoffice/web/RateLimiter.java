@@ -6,6 +6,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -33,22 +34,30 @@ import org.springframework.stereotype.Component;
  * anonymous callers: buckets in this node's memory, at most {@code boxoffice.rate-limit.anonymous-buckets} of them, the
  * least recently used evicted first (a flood of addresses evicts only idle strangers, never resets anyone).
  * Time comes from the injected clock so tests can drain and refill a bucket without waiting.
+ * <p>
+ * The shared buckets have a small pool of their own ({@value #BUCKET_CONNECTIONS} connections): a rate-limit decision
+ * never queues behind the API's own work, and its commits skip the wait for the disk
+ * ({@code synchronous_commit = off}): a crash may forget the last moment of a bucket, which only lets a partner a
+ * few requests more, while every order flow no longer pays for the buckets' fsyncs.
  */
 @Component
-public class RateLimiter {
+public class RateLimiter implements AutoCloseable {
+    private static final int BUCKET_CONNECTIONS = 4;
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
     private final ProxyManager<String> shared;
     private final Cache<String, Bucket> sharedProxies;
     private final Cache<String, Bucket> local;
     private final TimeMeter time;
     private final int unsynchronizedPercent;
+    private final HikariDataSource bucketPool;
 
     RateLimiter(Clock clock, DataSource dataSource,
                 @Value("${boxoffice.rate-limit.anonymous-buckets:100000}") long anonymousBuckets,
                 @Value("${boxoffice.rate-limit.unsynchronized-percent:5}") int unsynchronizedPercent) {
         this.time = new ClockTimeMeter(clock);
         this.unsynchronizedPercent = unsynchronizedPercent;
-        this.shared = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        this.bucketPool = dataSource instanceof HikariDataSource main ? bucketPool(main) : null;
+        this.shared = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(bucketPool != null ? bucketPool : dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_buckets").idColumn("id").stateColumn("state")
                 .clientClock(time)
@@ -103,6 +112,28 @@ public class RateLimiter {
         long ahead = (long) policy.burst() * unsynchronizedPercent / 100;
         return ahead < 1 ? Optimizations.batching()
                 : Optimizations.delaying(new DelayParameters(ahead, Duration.ofSeconds(1)));
+    }
+
+    private static HikariDataSource bucketPool(HikariDataSource main) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(main.getJdbcUrl());
+        pool.setUsername(main.getUsername());
+        pool.setPassword(main.getPassword());
+        pool.setMaximumPoolSize(BUCKET_CONNECTIONS);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(main.getConnectionTimeout());
+        pool.setValidationTimeout(main.getValidationTimeout());
+        pool.setInitializationFailTimeout(-1); // the database may be away at start: the pool connects when it can
+        pool.setConnectionInitSql("SET synchronous_commit = off");
+        pool.setPoolName("rate-limits");
+        return pool;
+    }
+
+    @Override
+    public void close() {
+        if (bucketPool != null) {
+            bucketPool.close();
+        }
     }
 
     long anonymousBuckets() {
