@@ -10,6 +10,9 @@ import java.sql.SQLException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.validation.FieldError;
@@ -99,8 +102,12 @@ class ApiExceptionHandler {
         return respond(request, ErrorCode.NOT_ACCEPTABLE, "None of the accepted media types can be produced", null);
     }
 
+    /**
+     * The database being away also shows as a transaction that cannot begin (no connection within the pool's bound) or
+     * cannot end (its commit or rollback on a connection the database dropped, which rolled it back itself).
+     */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class})
+            TransientDataAccessException.class, CannotCreateTransactionException.class, TransactionSystemException.class})
     ResponseEntity<Envelope> databaseDown(Exception e, HttpServletRequest request) {
         log.warn("database unavailable: {}", e.getMessage());
         return respond(request, ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; retry later", null);
@@ -118,14 +125,34 @@ class ApiExceptionHandler {
         return unexpected(e, request);
     }
 
+    /** The firewall checks parameter names only when they are read (a form body): still a malformed request. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Envelope> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return respond(request, ErrorCode.VALIDATION_ERROR, "The request has names or values that are not allowed", null);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Envelope> unexpected(Exception e, HttpServletRequest request) {
         ApiException cause = apiCause(e);
         if (cause != null) {
             return api(cause, request);
         }
+        if (connectionLost(e)) {
+            return databaseDown(e, request); // the same, wrapped in something else
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(request, ErrorCode.INTERNAL_ERROR, "An unexpected error occurred; retry once, then contact support with the request id", null);
+    }
+
+    /** SQL state class 08 (connection exception), or a refused socket, anywhere in the causes. */
+    private static boolean connectionLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || t instanceof java.net.ConnectException || t instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ResponseEntity<Envelope> respond(HttpServletRequest request, ErrorCode code, String message,

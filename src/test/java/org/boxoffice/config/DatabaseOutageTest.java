@@ -43,6 +43,11 @@ class DatabaseOutageTest {
                 "client_secret", created.getString("data.client_secret"), "grant_type", "client_credentials"));
 
         database.embedded().stop();
+        // A transactional write (it cannot even begin its transaction) answers 503 too, not 500.
+        given().header("Authorization", OPERATOR).contentType(JSON)
+                .body(Json.of(obj("name", "During the outage", "billing_model", "partner_billed")))
+                .post("/admin/v1/partners").then().statusCode(503).header("Retry-After", "5")
+                .body("error.code", equalTo("SERVICE_UNAVAILABLE"));
         given().header("Authorization", OPERATOR).get("/admin/v1/partners").then().statusCode(503)
                 .header("Retry-After", "5").body("error.code", equalTo("SERVICE_UNAVAILABLE"));
         given().contentType(JSON).body(tokenBody).post("/v1/auth/token").then().statusCode(503)

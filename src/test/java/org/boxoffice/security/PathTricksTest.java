@@ -95,6 +95,16 @@ class PathTricksTest extends ApiTest {
         assertThat(RawHttp.send(port, "GET", "/V1/events", null, null).status()).isEqualTo(401);
     }
 
+    /** The firewall checks parameter names when they are read (a form body): a refused one is a 400, never a 500. */
+    @Test
+    void aParameterNameTheFirewallRefusesIsAValidationError() {
+        for (String path : List.of("/admin/v1/events", "/webhooks/stripe")) {
+            RawHttp.Answer answer = RawHttp.sendForm(port, path, "Bearer " + OPERATOR_KEY, "bad%07name=1&%EF%B7%90=2");
+            assertThat(answer.status()).as(path).isEqualTo(400);
+            assertThat(answer.body()).as(path).contains("\"code\":\"VALIDATION_ERROR\"");
+        }
+    }
+
     private long partners() {
         return jdbc.sql("SELECT count(*) FROM partners").query(Long.class).single();
     }

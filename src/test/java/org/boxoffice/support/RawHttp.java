@@ -19,21 +19,32 @@ public final class RawHttp {
     }
 
     public static Answer send(int port, String method, String rawPath, String authorization, String jsonBody) {
+        return send(port, method, rawPath, authorization, jsonBody, "application/json");
+    }
+
+    /** A POST with a form-encoded body, sent as written. */
+    public static Answer sendForm(int port, String rawPath, String authorization, String formBody) {
+        return send(port, "POST", rawPath, authorization, formBody, "application/x-www-form-urlencoded");
+    }
+
+    private static Answer send(int port, String method, String rawPath, String authorization, String body,
+                               String contentType) {
+        String jsonBody = body;
         StringBuilder request = new StringBuilder(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n")
                 .append("Host: localhost\r\nConnection: close\r\n");
         if (authorization != null) {
             request.append("Authorization: ").append(authorization).append("\r\n");
         }
-        byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);
         if (jsonBody != null) {
-            request.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            request.append("Content-Type: ").append(contentType).append("\r\nContent-Length: ").append(bytes.length).append("\r\n");
         }
         request.append("\r\n");
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            out.write(bytes);
             out.flush();
             String response = read(socket.getInputStream());
             int split = response.indexOf("\r\n\r\n");
