@@ -1,17 +1,19 @@
-package org.boxoffice.config;
+package org.boxoffice.config.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
 /**
  * The external PostgreSQL named by {@code BOXOFFICE_DB_URL}, or else an embedded one with its data under
- * {@code ./data/postgres}. The pool gives up on a connection quickly so that a database outage answers 503
- * within seconds instead of hanging requests.
+ * {@code ./data/postgres}, supervised (started again if it dies). The pool gives up on a connection quickly so that
+ * a database outage answers 503 within seconds instead of hanging requests.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
@@ -22,12 +24,22 @@ class DatabaseConfig {
                                       @Value("${boxoffice.db.password:}") String password,
                                       @Value("${boxoffice.data-dir:./data}") String dataDir,
                                       @Value("${boxoffice.db.embedded.port:0}") int port,
-                                      @Value("${boxoffice.db.embedded.clean:false}") boolean clean) {
+                                      @Value("${boxoffice.db.embedded.clean:false}") boolean clean,
+                                      @Value("${boxoffice.db.embedded.durable:true}") boolean durable) {
         if (StringUtils.hasText(url)) {
             return new DatabaseEndpoint(url, user, password, null);
         }
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(Path.of(dataDir, "postgres"), port, clean).start();
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(Path.of(dataDir, "postgres"), port, clean, durable)
+                .start();
         return new DatabaseEndpoint(server.jdbcUrl(), "postgres", "postgres", server);
+    }
+
+    /** Only for the embedded default: an external database's process is never ours to touch. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${boxoffice.db.url:}' == ''")
+    EmbeddedPostgresSupervisor embeddedDatabaseHealthIndicator(DatabaseEndpoint endpoint,
+            @Value("${boxoffice.db.embedded.check-every:PT0.5S}") Duration checkEvery) {
+        return new EmbeddedPostgresSupervisor(endpoint.embedded(), checkEvery).start();
     }
 
     @Bean(destroyMethod = "close")
