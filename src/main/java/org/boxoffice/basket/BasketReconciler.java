@@ -9,6 +9,7 @@ import org.boxoffice.payment.IntentGateway;
 import org.boxoffice.payment.IntentGateway.Intent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * settled by the payment reconciler.
  */
 @Component
-class BasketReconciler {
+public class BasketReconciler {
     private static final Logger log = LoggerFactory.getLogger(BasketReconciler.class);
     static final Duration WEBHOOK_GRACE = Duration.ofMinutes(5);
     static final Duration PAYMENT_WINDOW = Duration.ofHours(1);
@@ -46,6 +47,7 @@ class BasketReconciler {
     }
 
     @Scheduled(fixedDelayString = "${boxoffice.baskets.reconcile-every:PT60S}", initialDelayString = "PT60S")
+    @SchedulerLock(name = "baskets.reconcile")
     public void scheduled() {
         reconcile();
     }

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,6 +65,7 @@ public class Payouts {
     }
 
     @Scheduled(cron = "${boxoffice.payouts.cron:0 0 6 * * *}", zone = "UTC")
+    @SchedulerLock(name = "payouts.run")
     public void scheduledRun() {
         run();
     }
@@ -79,8 +81,13 @@ public class Payouts {
         return created;
     }
 
-    /** Asks the providers about unfinished payouts and records what they say. */
     @Scheduled(fixedDelayString = "${boxoffice.payouts.sync-every:PT5M}", initialDelayString = "PT1M")
+    @SchedulerLock(name = "payouts.sync")
+    public void scheduledSync() {
+        sync();
+    }
+
+    /** Asks the providers about unfinished payouts and records what they say. */
     public int sync() {
         int changed = 0;
         for (Payout payout : payouts.unsettled(Instant.now(clock).minus(IN_FLIGHT))) {

@@ -1,5 +1,6 @@
 package org.boxoffice.inventory;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
  * query, so an expired hold is free at once whether or not this has run. Harmless on several nodes at once.
  */
 @Component
-class HoldSweeper {
+public class HoldSweeper {
     private final HoldService holds;
 
     HoldSweeper(HoldService holds) {
@@ -16,7 +17,8 @@ class HoldSweeper {
     }
 
     @Scheduled(fixedDelayString = "${boxoffice.inventory.sweep-every:PT5M}", initialDelayString = "PT5M")
-    void sweep() {
+    @SchedulerLock(name = "holds.sweep")
+    public void sweep() {
         holds.clearExpired();
     }
 }

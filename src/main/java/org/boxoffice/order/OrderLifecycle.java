@@ -12,6 +12,7 @@ import org.boxoffice.quote.QuoteService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -98,8 +99,13 @@ public class OrderLifecycle {
         });
     }
 
-    /** Moves every undelivered order past its deadline to {@code transfer_expired}; safe on every node at once. */
     @Scheduled(fixedDelayString = "${boxoffice.orders.expire-every:PT60S}", initialDelayString = "PT60S")
+    @SchedulerLock(name = "orders.expire")
+    public void scheduledExpiry() {
+        expireOverdue();
+    }
+
+    /** Moves every undelivered order past its deadline to {@code transfer_expired}; safe on every node at once. */
     public int expireOverdue() {
         int expired = orders.expireOverdue(Instant.now(clock));
         if (expired > 0) {

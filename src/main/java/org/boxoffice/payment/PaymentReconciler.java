@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +33,7 @@ public class PaymentReconciler {
     }
 
     @Scheduled(fixedDelayString = "${boxoffice.payments.reconcile-every:PT30S}", initialDelayString = "PT30S")
+    @SchedulerLock(name = "payments.reconcile")
     public void scheduled() {
         reconcile();
     }

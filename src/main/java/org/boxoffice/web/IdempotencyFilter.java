@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -108,11 +107,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             response.getOutputStream().write(stored.body() == null ? new byte[0] : stored.body());
         }
-    }
-
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
-    void purgeExpired() {
-        keys.purgeExpired(Instant.now(clock));
     }
 
     private static String hash(HttpServletRequest request, byte[] body) {

@@ -18,7 +18,7 @@ public final class Fixtures {
     private final Supplier<RequestSpecification> anonymous;
     private final MutableClock clock;
 
-    Fixtures(Supplier<RequestSpecification> admin, Supplier<RequestSpecification> anonymous, MutableClock clock) {
+    public Fixtures(Supplier<RequestSpecification> admin, Supplier<RequestSpecification> anonymous, MutableClock clock) {
         this.admin = admin;
         this.anonymous = anonymous;
         this.clock = clock;

@@ -51,7 +51,7 @@ public class StripeCardGateway implements CardGateway {
                 .setDescription(description).putMetadata("attempt_id", key)
                 .build();
         try {
-            return intentResult(stripe.v1().paymentIntents().create(params, options(key)));
+            return intentResult(StripeErrors.readable(() -> stripe.v1().paymentIntents().create(params, options(key))));
         } catch (CardException e) {
             return ProviderResult.failed(e.getStripeError() != null && e.getStripeError().getPaymentIntent() != null
                     ? e.getStripeError().getPaymentIntent().getId() : null, declineCode(e), e.getStripeError() == null
@@ -66,7 +66,7 @@ public class StripeCardGateway implements CardGateway {
         RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(chargeReference).setAmount(amountMinor)
                 .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER).putMetadata("attempt_id", key).build();
         try {
-            Refund refund = stripe.v1().refunds().create(params, options(key));
+            Refund refund = StripeErrors.readable(() -> stripe.v1().refunds().create(params, options(key)));
             return switch (refund.getStatus()) {
                 case "succeeded", "pending" -> ProviderResult.succeeded(refund.getId());
                 default -> ProviderResult.failed(refund.getId(), "refund_" + refund.getStatus(), refund.getFailureReason());
@@ -93,12 +93,12 @@ public class StripeCardGateway implements CardGateway {
     public Optional<ProviderResult> inspect(PaymentAttempt original) {
         try {
             if (original.kind() == PaymentAttempt.Kind.CHARGE) {
-                return stripe.v1().paymentIntents().search(PaymentIntentSearchParams.builder()
-                                .setQuery("metadata['attempt_id']:'" + original.id() + "'").build())
+                return StripeErrors.readable(() -> stripe.v1().paymentIntents().search(PaymentIntentSearchParams.builder()
+                                .setQuery("metadata['attempt_id']:'" + original.id() + "'").build()))
                         .getData().stream().findFirst().map(StripeCardGateway::intentResult);
             }
-            return stripe.v1().refunds().list(RefundListParams.builder().setPaymentIntent(original.paymentMethod())
-                            .setLimit(100L).build()).getData().stream()
+            return StripeErrors.readable(() -> stripe.v1().refunds().list(RefundListParams.builder()
+                            .setPaymentIntent(original.paymentMethod()).setLimit(100L).build())).getData().stream()
                     .filter(r -> r.getMetadata() != null && original.id().equals(r.getMetadata().get("attempt_id")))
                     .findFirst().map(r -> "failed".equals(r.getStatus()) || "canceled".equals(r.getStatus())
                             ? ProviderResult.failed(r.getId(), "refund_" + r.getStatus(), r.getFailureReason())

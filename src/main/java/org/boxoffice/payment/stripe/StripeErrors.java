@@ -19,6 +19,24 @@ final class StripeErrors {
                 || e instanceof AuthenticationException || e instanceof PermissionException;
     }
 
+    /** A call to stripe-java. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws StripeException;
+    }
+
+    /**
+     * Runs a call, reading an answer stripe-java cannot parse (it throws a NullPointerException on a 500 with an empty
+     * body, as a proxy in front of Stripe may send) as no answer: the attempt's outcome is then unknown, never a 500.
+     */
+    static <T> T readable(Call<T> call) throws StripeException {
+        try {
+            return call.run();
+        } catch (RuntimeException e) {
+            throw new ApiConnectionException("Stripe's answer could not be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Why there is no answer, for the log and the {@code OutcomeUnknown} message. */
     static String noAnswer(StripeException e) {
         return (e instanceof ApiConnectionException ? "no connection or no answer" : "HTTP " + e.getStatusCode())

@@ -50,8 +50,8 @@ public class StripeIntentGateway implements IntentGateway {
             params.setReceiptEmail(receiptEmail);
         }
         try {
-            return intent(stripe.v1().paymentIntents().create(params.build(),
-                    RequestOptions.builder().setIdempotencyKey(idempotencyKey).build()));
+            return intent(StripeErrors.readable(() -> stripe.v1().paymentIntents().create(params.build(),
+                    RequestOptions.builder().setIdempotencyKey(idempotencyKey).build())));
         } catch (StripeException e) {
             throw failure("create a payment intent", e);
         }
@@ -60,8 +60,8 @@ public class StripeIntentGateway implements IntentGateway {
     @Override
     public Optional<Intent> updateAmount(String intentId, long amountMinor) {
         try {
-            return Optional.of(intent(stripe.v1().paymentIntents().update(intentId,
-                    PaymentIntentUpdateParams.builder().setAmount(amountMinor).build())));
+            return Optional.of(intent(StripeErrors.readable(() -> stripe.v1().paymentIntents().update(intentId,
+                    PaymentIntentUpdateParams.builder().setAmount(amountMinor).build()))));
         } catch (InvalidRequestException e) {
             return pastThat(e);
         } catch (StripeException e) {
@@ -72,7 +72,7 @@ public class StripeIntentGateway implements IntentGateway {
     @Override
     public Intent retrieve(String intentId) {
         try {
-            return intent(stripe.v1().paymentIntents().retrieve(intentId));
+            return intent(StripeErrors.readable(() -> stripe.v1().paymentIntents().retrieve(intentId)));
         } catch (StripeException e) {
             throw failure("retrieve payment intent " + intentId, e);
         }
@@ -81,8 +81,9 @@ public class StripeIntentGateway implements IntentGateway {
     @Override
     public Optional<Intent> cancel(String intentId) {
         try {
-            return Optional.of(intent(stripe.v1().paymentIntents().cancel(intentId, PaymentIntentCancelParams.builder()
-                    .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build())));
+            return Optional.of(intent(StripeErrors.readable(() -> stripe.v1().paymentIntents().cancel(intentId,
+                    PaymentIntentCancelParams.builder()
+                            .setCancellationReason(PaymentIntentCancelParams.CancellationReason.ABANDONED).build()))));
         } catch (InvalidRequestException e) {
             return pastThat(e);
         } catch (StripeException e) {

@@ -84,6 +84,14 @@ class StripeOrderFlowTest extends ApiTest {
                 .body("data.payment_attempts[0].provider_reference", equalTo("pi_flow"));
     }
 
+    /** stripe-java cannot parse an empty error body (it throws a NullPointerException): that is no answer, not a 500. */
+    @Test
+    void anEmpty500FromStripeIsNoAnswerAndTheOrderWaitsForReconciliation() {
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(500)));
+        buying.order(token, buying.quoteId(token, event.id(), "A", "1", 1), "pdf", deadline).statusCode(201)
+                .body("data.status", equalTo("pending_payment")).body("data.payment.status", equalTo("pending"));
+    }
+
     @Test
     void aStripeDeclineIsPaymentFailedWithItsCode() {
         STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(402)
