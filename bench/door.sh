@@ -20,7 +20,6 @@ declare -A PORTS=([before]=18080 [after]=18090) PIDS
 cleanup() { for p in "${PIDS[@]:-}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true
             git worktree remove --force "$WORK/before" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
-value() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }
 
 # A server of the given build with the same catalogue: EVENTS events of 10 ranked rows x 20 seats in section A.
 start() {
@@ -43,18 +42,7 @@ start() {
     curl -s -o /dev/null -X POST $base/admin/v1/events/$event/tickets -H "$auth" -H "$json" -d "$tickets"
     echo "$event" >> "$WORK/events-$label"
   done
-  : > "$WORK/tokens-$label"
-  for n in $(seq 1 32); do
-    local partner id
-    partner=$(curl -s -X POST $base/admin/v1/partners -H "$auth" -H "$json" -d "{\"name\":\"Door buyer $n\",\"billing_model\":\"partner_billed\"}")
-    id=$(echo "$partner" | value '["data"]["partner_id"]')
-    curl -s -o /dev/null -X PUT $base/admin/v1/partners/$id/payment-configuration -H "$auth" -H "$json" \
-      -d '{"payout_method":{"provider":"sandbox","reference":"ba_sandbox"},"card_on_file":{"provider":"sandbox","reference":"tok_visa"}}'
-    curl -s -o /dev/null -X PUT $base/admin/v1/partners/$id/rate-limit -H "$auth" -H "$json" -d '{"requests_per_second":100000,"burst":100000}'
-    curl -s -X POST $base/v1/auth/token -H "$json" -d "{\"client_id\":\"$(echo "$partner" | value '["data"]["client_id"]')\",\
-\"client_secret\":\"$(echo "$partner" | value '["data"]["client_secret"]')\",\"grant_type\":\"client_credentials\"}" \
-      | value '["data"]["access_token"]' >> "$WORK/tokens-$label"
-  done
+  make_buyers "$base" 32 "Door buyer" "$WORK/tokens-$label"
 }
 
 # One wrk run; prints requests/s (or orders/s for the flow) and the p99.

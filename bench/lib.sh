@@ -21,3 +21,23 @@ start_server() {
   PGPORT=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$WORK/server.log" | head -1 | cut -d: -f2)
   export PGPORT
 }
+
+value() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }
+
+# COUNT partner-billed partners (sandbox card and payout method, a rate limit too high to matter), each with a token,
+# written one per line to TOKENS.   Usage: make_buyers BASE COUNT NAME TOKENS
+make_buyers() {
+  local base=$1 count=$2 name=$3 tokens=$4 n partner id json='Content-Type: application/json'
+  local auth="Authorization: Bearer bench-operator-key-0123456789abcdefghij"
+  : > "$tokens"
+  for n in $(seq 1 "$count"); do
+    partner=$(curl -s -X POST "$base/admin/v1/partners" -H "$auth" -H "$json" -d "{\"name\":\"$name $n\",\"billing_model\":\"partner_billed\"}")
+    id=$(echo "$partner" | value '["data"]["partner_id"]')
+    curl -s -o /dev/null -X PUT "$base/admin/v1/partners/$id/payment-configuration" -H "$auth" -H "$json" \
+      -d '{"payout_method":{"provider":"sandbox","reference":"ba_sandbox"},"card_on_file":{"provider":"sandbox","reference":"tok_visa"}}'
+    curl -s -o /dev/null -X PUT "$base/admin/v1/partners/$id/rate-limit" -H "$auth" -H "$json" -d '{"requests_per_second":100000,"burst":100000}'
+    curl -s -X POST "$base/v1/auth/token" -H "$json" -d "{\"client_id\":\"$(echo "$partner" | value '["data"]["client_id"]')\",\
+\"client_secret\":\"$(echo "$partner" | value '["data"]["client_secret"]')\",\"grant_type\":\"client_credentials\"}" \
+      | value '["data"]["access_token"]' >> "$tokens"
+  done
+}

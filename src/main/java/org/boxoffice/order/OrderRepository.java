@@ -42,6 +42,11 @@ class OrderRepository {
         return jdbc.sql("SELECT * FROM orders WHERE id = :id").param("id", id).query(OrderRepository::map).optional();
     }
 
+    /** The order a quote became, if it did (a quote becomes at most one order). */
+    Optional<String> idForQuote(String quoteId) {
+        return jdbc.sql("SELECT id FROM orders WHERE quote_id = :q").param("q", quoteId).query(String.class).optional();
+    }
+
     /** Locks the order's row until the transaction ends. */
     void lock(String id) {
         jdbc.sql("SELECT id FROM orders WHERE id = :id FOR UPDATE").param("id", id).query(String.class).optional();

@@ -56,6 +56,9 @@ public class OrderService {
         Quote quote = quotes.get(caller, request.quoteId());
         Partner partner = partners.requirePaymentConfigured(caller.partnerId());
         Instant now = Instant.now(clock);
+        if (quote.consumed()) { // e.g. a retry whose first run ordered it and then lost its answer: say which order
+            throw QuoteErrors.consumed(quote, orders.idForQuote(quote.id()).orElse(null));
+        }
         QuoteErrors.requireUsable(quote, now);
         if (!quote.deliveryTypes().contains(request.deliveryType())) {
             throw OrderErrors.deliveryTypeNotSupported(request.deliveryType(), quote.deliveryTypes());

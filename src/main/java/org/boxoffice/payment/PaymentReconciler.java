@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -18,14 +19,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class PaymentReconciler {
     private static final Logger log = LoggerFactory.getLogger(PaymentReconciler.class);
-    /** A pending attempt younger than this may still be in its provider call. */
-    static final Duration IN_FLIGHT = Duration.ofMinutes(2);
     private final Payments payments;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** A pending attempt younger than this may still be in its provider call (longer than any provider timeout). */
+    private final Duration inFlight;
 
-    PaymentReconciler(Payments payments, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock) {
+    PaymentReconciler(Payments payments, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
+                      @Value("${boxoffice.payments.in-flight:PT2M}") Duration inFlight) {
+        this.inFlight = inFlight;
         this.payments = payments;
         this.events = events;
         this.transaction = transaction;
@@ -41,7 +44,7 @@ public class PaymentReconciler {
     /** Returns how many attempts this run settled. */
     public int reconcile() {
         int settled = 0;
-        for (PaymentAttempt attempt : payments.unsettled(Instant.now(clock).minus(IN_FLIGHT), 100)) {
+        for (PaymentAttempt attempt : payments.unsettled(Instant.now(clock).minus(inFlight), 100)) {
             PaymentOutcome outcome;
             try {
                 outcome = payments.askProvider(attempt);

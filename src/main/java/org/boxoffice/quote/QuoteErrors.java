@@ -27,6 +27,12 @@ public final class QuoteErrors {
         return new ApiException(ErrorCode.QUOTE_ALREADY_CONSUMED, "Quote " + quote.id() + " has already been used for an order");
     }
 
+    /** With the order it became ({@code details.order_id}), told only to the quote's own partner. */
+    public static ApiException consumed(Quote quote, String orderId) {
+        return orderId == null ? consumed(quote) : new ApiException(ErrorCode.QUOTE_ALREADY_CONSUMED, "Quote " + quote.id()
+                + " has already been used for order " + orderId, Map.of("quote_id", quote.id(), "order_id", orderId));
+    }
+
     /** {@code QUOTE_ALREADY_CONSUMED} or {@code QUOTE_EXPIRED} unless the quote can still become an order. */
     public static void requireUsable(Quote quote, Instant now) {
         switch (quote.status(now)) {

@@ -8,13 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.security.web.firewall.RequestRejectedException;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -103,19 +99,15 @@ class ApiExceptionHandler {
     }
 
     /**
-     * The database being away also shows as a transaction that cannot begin (no connection within the pool's bound) or
-     * cannot end (its commit or rollback on a connection the database dropped, which rolled it back itself).
+     * The database away (see {@link DatabaseOutage}) is 503; SQL state class 22, "data exception", is a value the
+     * database cannot take (a NUL character, say) that came from the request; anything else is unexpected.
      */
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class, CannotCreateTransactionException.class, TransactionSystemException.class})
-    ResponseEntity<Envelope> databaseDown(Exception e, HttpServletRequest request) {
-        log.warn("database unavailable: {}", e.getMessage());
-        return respond(request, ErrorCode.SERVICE_UNAVAILABLE, "The service is temporarily unavailable; retry later", null);
-    }
-
-    /** SQL state class 22, "data exception": a value the database cannot take (a NUL character, say) came from the request. */
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Envelope> dataException(DataAccessException e, HttpServletRequest request) {
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Envelope> database(RuntimeException e, HttpServletRequest request) {
+        if (DatabaseOutage.causes(e)) {
+            log.warn("database unavailable: {}", e.getMessage());
+            return respond(request, ErrorCode.SERVICE_UNAVAILABLE, DatabaseOutage.unavailable().getMessage(), null);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 return respond(request, ErrorCode.VALIDATION_ERROR, "A value in the request cannot be stored or searched "
@@ -137,22 +129,12 @@ class ApiExceptionHandler {
         if (cause != null) {
             return api(cause, request);
         }
-        if (connectionLost(e)) {
-            return databaseDown(e, request); // the same, wrapped in something else
+        if (DatabaseOutage.causes(e)) { // the same, wrapped in something else
+            log.warn("database unavailable: {}", e.getMessage());
+            return respond(request, ErrorCode.SERVICE_UNAVAILABLE, DatabaseOutage.unavailable().getMessage(), null);
         }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(request, ErrorCode.INTERNAL_ERROR, "An unexpected error occurred; retry once, then contact support with the request id", null);
-    }
-
-    /** SQL state class 08 (connection exception), or a refused socket, anywhere in the causes. */
-    private static boolean connectionLost(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
-                    || t instanceof java.net.ConnectException || t instanceof java.sql.SQLTransientConnectionException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private ResponseEntity<Envelope> respond(HttpServletRequest request, ErrorCode code, String message,

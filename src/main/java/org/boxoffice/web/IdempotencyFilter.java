@@ -32,14 +32,16 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final Duration KEEP = Duration.ofHours(24);
-    /** A first request still "in progress" after this was abandoned (its node died): the key may be taken over. */
+    /** A first request still "in progress" after this was abandoned even if its node still beats: it may be taken over. */
     static final Duration ABANDONED = Duration.ofMinutes(5);
     private final IdempotencyRepository keys;
     private final ErrorResponses errors;
     private final Clock clock;
+    private final LiveNodes nodes;
 
-    IdempotencyFilter(IdempotencyRepository keys, ErrorResponses errors, Clock clock) {
+    IdempotencyFilter(IdempotencyRepository keys, ErrorResponses errors, Clock clock, LiveNodes nodes) {
         this.keys = keys;
+        this.nodes = nodes;
         this.errors = errors;
         this.clock = clock;
     }
@@ -68,7 +70,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
         String hash = hash(request, body);
         Instant now = Instant.now(clock);
-        if (!keys.claim(partner, key, hash, now, now.plus(KEEP), now.minus(ABANDONED))) {
+        if (!keys.claim(partner, key, hash, now, now.plus(KEEP), now.minus(ABANDONED), nodes.self())) {
             answerFromStore(request, response, partner, key, hash);
             return;
         }

@@ -19,22 +19,28 @@ class IdempotencyRepository {
     }
 
     /**
-     * Claims the key for this request: a new key, an expired one, or one whose first request was abandoned
-     * (in progress since before {@code staleBefore}). True if this request now owns it.
+     * Claims the key for this request on node {@code nodeId}: a new key, an expired one, or one whose first request
+     * was abandoned (in progress since before {@code staleBefore}, or on a node that has stopped beating). True if this
+     * request now owns it.
      */
-    boolean claim(String partnerId, String key, String hash, Instant now, Instant expiresAt, Instant staleBefore) {
+    boolean claim(String partnerId, String key, String hash, Instant now, Instant expiresAt, Instant staleBefore,
+                  String nodeId) {
         return !jdbc.sql("""
-                        INSERT INTO idempotency_keys (partner_id, key, request_hash, status, created_at, expires_at)
-                        VALUES (:partner, :key, :hash, 'in_progress', :now, :expires)
+                        INSERT INTO idempotency_keys (partner_id, key, request_hash, status, created_at, expires_at, node_id)
+                        VALUES (:partner, :key, :hash, 'in_progress', :now, :expires, :node)
                         ON CONFLICT (partner_id, key) DO UPDATE
                             SET request_hash = excluded.request_hash, status = 'in_progress', response_status = NULL,
                                 response_body = NULL, response_type = NULL, created_at = excluded.created_at,
-                                expires_at = excluded.expires_at
+                                expires_at = excluded.expires_at, node_id = excluded.node_id
                             WHERE idempotency_keys.expires_at <= :now
-                               OR (idempotency_keys.status = 'in_progress' AND idempotency_keys.created_at < :stale)
+                               OR (idempotency_keys.status = 'in_progress' AND (idempotency_keys.created_at < :stale
+                                   OR idempotency_keys.node_id IS NOT NULL AND NOT EXISTS (
+                                       SELECT 1 FROM nodes WHERE nodes.id = idempotency_keys.node_id
+                                       AND nodes.seen_at > now() - make_interval(secs => :deadAfter))))
                         RETURNING key""")
                 .param("partner", partnerId).param("key", key).param("hash", hash).param("now", ts(now))
-                .param("expires", ts(expiresAt)).param("stale", ts(staleBefore))
+                .param("expires", ts(expiresAt)).param("stale", ts(staleBefore)).param("node", nodeId)
+                .param("deadAfter", LiveNodes.DEAD_AFTER_SECONDS)
                 .query(String.class).list().isEmpty();
     }
 

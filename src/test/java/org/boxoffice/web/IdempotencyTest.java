@@ -16,8 +16,11 @@ import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Fixtures.TestPartner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class IdempotencyTest extends ApiTest {
+    @Autowired
+    LiveNodes nodes;
     private Buying buying;
     private TestPartner buyer;
     private String token;
@@ -65,8 +68,9 @@ class IdempotencyTest extends ApiTest {
     @Test
     void aKeyWhoseFirstRequestIsStillRunningAnswersInUse() {
         jdbc.sql("""
-                        INSERT INTO idempotency_keys (partner_id, key, request_hash, status, created_at, expires_at)
-                        VALUES (:p, 'running', 'x', 'in_progress', :now, :later)""")
+                        INSERT INTO idempotency_keys (partner_id, key, request_hash, status, created_at, expires_at, node_id)
+                        VALUES (:p, 'running', 'x', 'in_progress', :now, :later, :node)""")
+                .param("node", nodes.self()) // this node, which beats: the first request may well still run
                 .param("p", buyer.id()).param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .param("later", OffsetDateTime.ofInstant(clock.instant().plus(Duration.ofDays(1)), ZoneOffset.UTC)).update();
         as(token).contentType("application/json").header("Idempotency-Key", "running")
@@ -78,6 +82,29 @@ class IdempotencyTest extends ApiTest {
         as(token).contentType("application/json").header("Idempotency-Key", "running")
                 .body("{\"event_id\":\"" + event.id() + "\",\"section_name\":\"A\",\"quantity\":1}")
                 .post("/v1/quotes").then().statusCode(201);
+    }
+
+    /**
+     * A node died after committing an order and before storing its answer: the key stays "in progress" under a node
+     * that no longer beats. The retry is not kept waiting for the abandon window, and learns which order it made.
+     */
+    @Test
+    void aRetryAfterItsNodeDiedRunsAtOnceAndIsToldTheOrderItAlreadyMade() {
+        String quote = buying.quoteId(token, event.id(), "A", null, 2);
+        String order = buying.order(token, quote, "pdf", deadline, "answer-lost").statusCode(201)
+                .extract().path("data.order_id");
+        String forgetTheAnswer = "UPDATE idempotency_keys SET status = 'in_progress', response_status = NULL, "
+                + "response_body = NULL, node_id = :node WHERE partner_id = :p AND key = 'answer-lost'";
+        jdbc.sql(forgetTheAnswer).param("node", nodes.self()).param("p", buyer.id()).update();
+        buying.order(token, quote, "pdf", deadline, "answer-lost").statusCode(409) // control: its node is alive
+                .body("error.code", equalTo("IDEMPOTENCY_KEY_IN_USE"));
+
+        jdbc.sql(forgetTheAnswer).param("node", "node_killed").param("p", buyer.id()).update();
+        buying.order(token, quote, "pdf", deadline, "answer-lost").statusCode(422)
+                .body("error.code", equalTo("QUOTE_ALREADY_CONSUMED"))
+                .body("error.details.order_id", equalTo(order)).body("error.details.quote_id", equalTo(quote));
+        assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE quote_id = :q").param("q", quote).query(Long.class).single())
+                .isOne();
     }
 
     @Test

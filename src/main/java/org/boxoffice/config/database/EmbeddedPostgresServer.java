@@ -67,6 +67,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // zonky's own JVM hook would stop the database on SIGTERM while requests still run; the
+                    // application closes it last (DatabaseConfig), after graceful shutdown
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(STARTUP_WAIT)
                     .setServerConfig("max_connections", "200")
                     // zonky's defaults are made for throw-away test databases: no fsync, asynchronous commits
@@ -94,15 +97,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Stops the server on purpose; {@link #start()} brings it back on the same port. */
     public synchronized void stop() {
-        if (postgres == null) {
+        EmbeddedPostgres stopping = postgres;
+        if (stopping == null) {
             return;
         }
+        postgres = null; // first, so the supervisor never takes the stop for a death
         try {
-            postgres.close();
+            stopping.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            postgres = null;
         }
         // zonky's own failure message is switched off (it is noise after a crash, see recover): say it here
         Postmaster.of(dataDirectory).filter(Postmaster::running).ifPresent(left ->

@@ -30,9 +30,7 @@ class EmbeddedPostgresServerTest {
     void aPostgresLeftRunningByAKilledApplicationIsStoppedCleanlyAndTheFirstStartWorks(CapturedOutput output)
             throws Exception {
         Path directory = data.resolve("postgres");
-        Process killedApplication = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(),
-                "-cp", System.getProperty("java.class.path"), LeftRunning.class.getName(), directory.toString())
-                .redirectErrorStream(true).start();
+        Process killedApplication = applicationWithItsDatabaseOn(directory);
         long orphan = readyPid(killedApplication);
         killedApplication.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         assertThat(Postmaster.of(directory)).get().extracting(Postmaster::pid).isEqualTo(orphan);
@@ -47,6 +45,24 @@ class EmbeddedPostgresServerTest {
         }
         assertThat(output).containsOnlyOnce("found PostgreSQL (pid " + orphan)
                 .contains("left by a run that ended without stopping it; stopped it cleanly in");
+    }
+
+    /**
+     * On SIGTERM the application stops its database itself, last, after graceful shutdown. zonky's own JVM hook would
+     * stop it at once, under the requests still running: it is not registered, so SIGTERM of a JVM that only holds
+     * the server leaves the database running (and the next start takes it over).
+     */
+    @Test
+    void noHookOfItsOwnStopsTheDatabaseBehindTheApplicationsBack() throws Exception {
+        Path directory = data.resolve("postgres");
+        Process application = applicationWithItsDatabaseOn(directory);
+        long postmaster = readyPid(application);
+        application.destroy();
+        assertThat(application.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(Postmaster.of(directory).orElseThrow().running()).as("still running after SIGTERM").isTrue();
+        try (EmbeddedPostgresServer server = new EmbeddedPostgresServer(directory, 0, false).start()) {
+            assertThat(server.pid()).get().isNotEqualTo(postmaster);
+        }
     }
 
     @Test
@@ -102,6 +118,12 @@ class EmbeddedPostgresServerTest {
                 .contains("is in use by another Boxoffice that is still running.")
                 .contains("give this one another BOXOFFICE_DATA_DIR")
                 .doesNotContain("\tat org.boxoffice");
+    }
+
+    private static Process applicationWithItsDatabaseOn(Path directory) throws IOException {
+        return new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+                System.getProperty("java.class.path"), LeftRunning.class.getName(), directory.toString())
+                .redirectErrorStream(true).start();
     }
 
     private static long readyPid(Process process) throws IOException {
