@@ -9,8 +9,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.boxoffice.catalog.Event;
 
@@ -25,9 +24,10 @@ final class VoucherPdf {
 
     static byte[] render(Event event, Voucher voucher) {
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-            PDType1Font plain = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            pdf.getDocumentInformation().setTitle("Tickets: " + printable(event.name()));
+            VoucherFonts.Loaded fonts = VoucherFonts.load(pdf);
+            PDFont bold = fonts.bold();
+            PDFont plain = fonts.plain();
+            pdf.getDocumentInformation().setTitle("Tickets: " + event.name());
             int number = 0;
             for (VoucherTicket ticket : voucher.tickets()) {
                 number++;
@@ -55,19 +55,12 @@ final class VoucherPdf {
         }
     }
 
-    private static void line(PDPageContentStream stream, PDType1Font font, float size, float y, String text)
+    private static void line(PDPageContentStream stream, PDFont font, float size, float y, String text)
             throws IOException {
         stream.beginText();
         stream.setFont(font, size);
         stream.newLineAtOffset(MARGIN, y);
-        stream.showText(printable(text));
+        stream.showText(VoucherFonts.drawable(font, text));
         stream.endText();
-    }
-
-    /** The standard fonts know only Latin-1 (WinAnsi); anything else prints as '?' rather than failing. */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7F || c >= 0xA0 && c <= 0xFF ? (char) c : '?'));
-        return out.toString();
     }
 }

@@ -24,7 +24,11 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Vouchers as the customer gets them: a PDF per booked item or order, a QR code per ticket, behind a secret link. */
+@ExtendWith(OutputCaptureExtension.class)
 class VoucherTest extends ApiTest {
     private String token;
     private TestEvent event;
@@ -106,6 +111,39 @@ class VoucherTest extends ApiTest {
             assertThat(text).contains(event.name()).contains("Section A").contains("Row 2").contains("Seat 1")
                     .contains("Seat 3").contains(barcodes.get(2)).contains("Ticket 2 of 3");
         }
+    }
+
+    /** A voucher in every European script: the exact name comes back out of the PDF's text layer. */
+    @Test
+    void aNameInAnyEuropeanScriptIsPrintedAsItIsWithTheFontEmbeddedAsASubset(CapturedOutput output) throws IOException {
+        String name = "Ésta Noche — Łódź & Москва · Ωmega “Live”";
+        TestEvent european = fixtures.event(fixtures.venue("Teatr Wielki — Łódź", "Europe/Warsaw"), name,
+                clock.instant().plus(Duration.ofDays(6)), List.of());
+        fixtures.tickets(european.id(), List.of(seats("A", "1", 1, 4, "30.00", "pdf")));
+        JsonPath basket = bookedBasket(token, european.id(), 1);
+        try (PDDocument pdf = Loader.loadPDF(download(basket.getString("data.items[0].voucher_url")))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains(name).contains("Teatr Wielki — Łódź").doesNotContain("?");
+            PDFont font = pdf.getPage(0).getResources().getFont(pdf.getPage(0).getResources().getFontNames()
+                    .iterator().next());
+            assertThat(font.getName()).as("an embedded subset is named XXXXXX+Font").matches("[A-Z]{6}\\+DejaVuSans.*");
+            assertThat(font.isEmbedded()).isTrue();
+        }
+        assertThat(output).doesNotContain("drawn as U+FFFD");
+    }
+
+    /** A character the fonts lack (here CJK) is drawn as a visible U+FFFD and logged, never a silent "?". */
+    @Test
+    void aCharacterTheFontLacksIsLoggedAndDrawnAsAVisibleReplacement(CapturedOutput output) throws IOException {
+        TestEvent tokyo = fixtures.event(fixtures.venue("Tokyo Dome", "Asia/Tokyo"), "Live in 東京",
+                clock.instant().plus(Duration.ofDays(6)), List.of());
+        fixtures.tickets(tokyo.id(), List.of(seats("A", "1", 1, 4, "30.00", "pdf")));
+        JsonPath basket = bookedBasket(token, tokyo.id(), 1);
+        try (PDDocument pdf = Loader.loadPDF(download(basket.getString("data.items[0].voucher_url")))) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Live in \uFFFD\uFFFD").doesNotContain("Live in ?");
+        }
+        assertThat(output).contains("voucher text has U+6771 (CJK UNIFIED IDEOGRAPHS 6771)")
+                .contains("drawn as U+FFFD");
     }
 
     @Test
