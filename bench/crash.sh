@@ -2,8 +2,10 @@
 # Issue #13 crash test (minutes; not part of the unit suite). The packaged server under load from 16 partners that
 # quote and order with retries under the same Idempotency-Key (bench/CrashLoad.java), while this script SIGKILLs:
 #   embedded default:  the server alone (its PostgreSQL is left running), the server with its PostgreSQL (a container
-#                      or power loss), the embedded PostgreSQL alone (the OOM killer);
-#   external database: the server alone, PostgreSQL 15 restarted cleanly, PostgreSQL 15 SIGKILLed and started again.
+#                      or power loss), the embedded PostgreSQL alone (the OOM killer), then SIGTERMs the server (a
+#                      rolling restart: graceful shutdown);
+#   external database: the server alone, PostgreSQL 15 restarted cleanly, PostgreSQL 15 SIGKILLed and started again,
+#                      then the server SIGTERMed.
 # After each kill the server is started again if it died (restarts counted), recovery is timed until
 # /actuator/health is UP, then payments are reconciled and the invariants checked in SQL: acknowledged orders lost,
 # seats sold twice, ledger charges against captured orders per partner, availability = before - sold - held per row.
@@ -80,7 +82,7 @@ load_catalogue() {
 
 postmaster() { head -1 "$WORK/data-embedded/postgres/postmaster.pid"; }
 
-# One case: load, three kills GAP seconds apart, reconcile, invariants. Appends a table row per kill to $WORK/rows.
+# One case: load, four kills GAP seconds apart, reconcile, invariants. Appends a table row per kill to $WORK/rows.
 run_case() {
   local case=$1 out=$WORK/load-$1 result recovered pid
   mkdir -p "$out"
@@ -93,9 +95,9 @@ run_case() {
   fi
   start_server "$case"
   load_catalogue "$case"
-  "$JAVA" bench/CrashLoad.java "$BASE" "$WORK/tokens-$case" "$(cat "$WORK/event-$case")" $((GAP * 4)) "$out" &
+  "$JAVA" bench/CrashLoad.java "$BASE" "$WORK/tokens-$case" "$(cat "$WORK/event-$case")" $((GAP * 5)) "$out" &
   local load=$!
-  for kill in 1 2 3; do
+  for kill in 1 2 3 4; do
     sleep "$GAP"
     local began what restarts="0" recovery
     began=$(now)
@@ -109,6 +111,8 @@ run_case() {
       external-2) what="PostgreSQL 15 clean restart"; pg15 restart -m fast; recovery=$(await_up "$began") ;;
       external-3) what="PostgreSQL 15 SIGKILL, started again"; kill -9 "$(head -1 "$WORK/pg15/postmaster.pid")"
            sleep 1; rm -f "$WORK/pg15/postmaster.pid"; pg15 start; recovery=$(await_up "$began") ;;
+      *-4) what="server SIGTERM (a rolling restart)"; kill -TERM "$SERVER"; wait "$SERVER" 2>/dev/null || true
+           start_server "$case" "$began"; restarts=$STARTS; recovery=$UP ;;
     esac
     echo "| $case | $what | $restarts | $recovery |" | tee -a "$WORK/kills" >&2
   done

@@ -38,10 +38,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final ErrorResponses errors;
     private final Clock clock;
     private final LiveNodes nodes;
+    private final IdempotencyKeyReleases releases;
 
-    IdempotencyFilter(IdempotencyRepository keys, ErrorResponses errors, Clock clock, LiveNodes nodes) {
+    IdempotencyFilter(IdempotencyRepository keys, ErrorResponses errors, Clock clock, LiveNodes nodes,
+                      IdempotencyKeyReleases releases) {
         this.keys = keys;
         this.nodes = nodes;
+        this.releases = releases;
         this.errors = errors;
         this.clock = clock;
     }
@@ -84,7 +87,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
         } finally {
             if (!kept) {
-                keys.release(partner, key);
+                releases.release(new IdempotencyKeyReleases.Claim(partner, key, nodes.self(), now));
             }
             captured.copyBodyToResponse();
         }

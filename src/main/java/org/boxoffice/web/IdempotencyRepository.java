@@ -65,9 +65,13 @@ class IdempotencyRepository {
                 .param("type", contentType).update();
     }
 
-    void release(String partnerId, String key) {
-        jdbc.sql("DELETE FROM idempotency_keys WHERE partner_id = :partner AND key = :key AND status = 'in_progress'")
-                .param("partner", partnerId).param("key", key).update();
+    /** Gives up this node's claim made at {@code claimedAt} (never a later claim another request took over). */
+    void release(String partnerId, String key, String nodeId, Instant claimedAt) {
+        jdbc.sql("""
+                        DELETE FROM idempotency_keys WHERE partner_id = :partner AND key = :key AND status = 'in_progress'
+                        AND node_id = :node AND created_at = :claimed""")
+                .param("partner", partnerId).param("key", key).param("node", nodeId).param("claimed", ts(claimedAt))
+                .update();
     }
 
     int purgeExpired(Instant now) {

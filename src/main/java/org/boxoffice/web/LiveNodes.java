@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
  * This node's identity among the nodes sharing the database, and its heartbeat: a row in {@code nodes} refreshed every
  * {@link #BEAT_SECONDS} s. Work a node left in progress (an idempotency key's first request) is known abandoned as soon
  * as its row is older than {@link #DEAD_AFTER_SECONDS} s, instead of after a fixed wait. Leaving cleanly removes the row.
+ * Each beat also pays the key releases this node owes ({@link IdempotencyKeyReleases}).
  */
 @Component
 public class LiveNodes implements SmartLifecycle {
@@ -21,11 +22,13 @@ public class LiveNodes implements SmartLifecycle {
     static final int DEAD_AFTER_SECONDS = 15;
     private final String self = Ids.newId("node");
     private final NodeRepository nodes;
+    private final IdempotencyKeyReleases releases;
     private ScheduledExecutorService heart;
     private volatile boolean running;
 
-    LiveNodes(NodeRepository nodes) {
+    LiveNodes(NodeRepository nodes, IdempotencyKeyReleases releases) {
         this.nodes = nodes;
+        this.releases = releases;
     }
 
     public String self() {
@@ -55,6 +58,7 @@ public class LiveNodes implements SmartLifecycle {
     private void beat() {
         try {
             nodes.seen(self);
+            releases.retryOwed();
         } catch (RuntimeException e) { // the database is away: the next beat tries again
             log.debug("heartbeat of node {} not written: {}", self, e.getMessage());
         }

@@ -21,6 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class IdempotencyTest extends ApiTest {
     @Autowired
     LiveNodes nodes;
+    @Autowired
+    IdempotencyKeyReleases releases;
     private Buying buying;
     private TestPartner buyer;
     private String token;
@@ -105,6 +107,26 @@ class IdempotencyTest extends ApiTest {
                 .body("error.details.order_id", equalTo(order)).body("error.details.quote_id", equalTo(quote));
         assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE quote_id = :q").param("q", quote).query(Long.class).single())
                 .isOne();
+    }
+
+    /** A late release (one owed since an outage) gives up only the claim it was for, never one taken over since. */
+    @Test
+    void aReleaseGivesUpOnlyItsOwnClaim() {
+        Instant claimedAt = clock.instant();
+        String insert = """
+                INSERT INTO idempotency_keys (partner_id, key, request_hash, status, created_at, expires_at, node_id)
+                VALUES (:p, :k, 'x', 'in_progress', :at, :later, :node)""";
+        for (String key : List.of("mine", "taken-over")) {
+            jdbc.sql(insert).param("p", buyer.id()).param("k", key)
+                    .param("at", OffsetDateTime.ofInstant(claimedAt, ZoneOffset.UTC))
+                    .param("later", OffsetDateTime.ofInstant(claimedAt.plus(Duration.ofDays(1)), ZoneOffset.UTC))
+                    .param("node", key.equals("mine") ? nodes.self() : "node_other").update();
+        }
+        releases.release(new IdempotencyKeyReleases.Claim(buyer.id(), "mine", nodes.self(), claimedAt));
+        releases.release(new IdempotencyKeyReleases.Claim(buyer.id(), "taken-over", nodes.self(), claimedAt));
+        assertThat(jdbc.sql("SELECT key FROM idempotency_keys WHERE partner_id = :p").param("p", buyer.id())
+                .query(String.class).list()).containsExactly("taken-over");
+        assertThat(releases.retryOwed()).as("nothing owed: the database answered").isZero();
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,6 +25,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.awaitility.Awaitility;
 import org.boxoffice.payment.stripe.StripeWebhookSecret;
+import org.boxoffice.web.IdempotencyKeyReleases;
+import org.boxoffice.web.LiveNodes;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
@@ -47,6 +51,10 @@ class DatabaseOutageTest extends ApiTest {
     DatabaseConfig.DatabaseEndpoint database;
     @Autowired
     StripeWebhookSecret stripeSecret;
+    @Autowired
+    LiveNodes nodes;
+    @Autowired
+    IdempotencyKeyReleases releases;
 
     @Test
     void everyKindOfPathAnswers503WhileTheDatabaseIsAwayAndAllRecoversWhenItReturns() {
@@ -61,7 +69,17 @@ class DatabaseOutageTest extends ApiTest {
         String tokenBody = Json.of(obj("client_id", buyer.clientId(), "client_secret", buyer.clientSecret(),
                 "grant_type", "client_credentials"));
 
+        Instant claimedAt = clock.instant();
+        jdbc.sql("""
+                        INSERT INTO idempotency_keys (partner_id, key, request_hash, status, created_at, expires_at, node_id)
+                        VALUES (:p, 'cut-off', 'x', 'in_progress', :at, :later, :node)""")
+                .param("p", buyer.id()).param("at", OffsetDateTime.ofInstant(claimedAt, ZoneOffset.UTC))
+                .param("later", OffsetDateTime.ofInstant(claimedAt.plus(Duration.ofDays(1)), ZoneOffset.UTC))
+                .param("node", nodes.self()).update();
+
         database.embedded().stop();
+        // A request on this node ended in a 5xx when the database went: its key's release is owed, not lost.
+        releases.release(new IdempotencyKeyReleases.Claim(buyer.id(), "cut-off", nodes.self(), claimedAt));
 
         Map<String, Supplier<Response>> paths = new LinkedHashMap<>();
         paths.put("token", () -> anonymous().contentType(JSON).body(tokenBody).post("/v1/auth/token"));
@@ -117,6 +135,10 @@ class DatabaseOutageTest extends ApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE partner_id = :p").param("p", buyer.id())
                 .query(Long.class).single()).isZero();
         buying.order(token, quote, "pdf", deadline, "outage-1").statusCode(201);
+        // The owed release is paid by the node's next beat: the key's retry need not wait out the abandon window.
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM idempotency_keys WHERE partner_id = :p AND key = 'cut-off'")
+                .param("p", buyer.id()).query(Long.class).single() == 0);
         assertThat(jdbc.sql("SELECT count(*) FROM partners WHERE name = 'During the outage'").query(Long.class).single())
                 .isZero();
     }

@@ -20,10 +20,13 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The embedded PostgreSQL is killed (as the OOM killer would): the server starts it again by itself on the same data,
- * the pool reconnects, health goes back to {@code UP}, and no request sent meanwhile got anything but its answer or a
- * {@code 503} with {@code Retry-After}.
+ * the pool reconnects, health goes back to {@code UP}, the data committed just before is there, and no request sent
+ * meanwhile got anything but its answer or a {@code 503} with {@code Retry-After}.
  */
-@TestPropertySource(properties = {"boxoffice.db.url=", "boxoffice.db.connection-timeout-ms=500"})
+// Durable commits, as in production: with the test profile's asynchronous commits, the partner made just before the
+// kill could be lost in crash recovery (seen once: its token then answered 401).
+@TestPropertySource(properties = {"boxoffice.db.url=", "boxoffice.db.connection-timeout-ms=500",
+        "boxoffice.db.embedded.durable=true"})
 class EmbeddedPostgresSupervisionTest extends ApiTest {
     @LocalManagementPort
     int managementPort;
@@ -64,9 +67,10 @@ class EmbeddedPostgresSupervisionTest extends ApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM partners WHERE id = :p").param("p", partner.id())
                 .query(Long.class).single()).as("the data survived").isOne();
 
-        assertThat(answers).as("every answer while the database was away").isNotEmpty()
+        // The database is back within a second, so how many requests fall into the gap varies from run to run (none,
+        // some): each of them answered 503, never anything else. DatabaseOutageTest holds the database away on purpose
+        // and shows the 503 on every kind of path.
+        assertThat(answers).as("every answer while the database was away and back").isNotEmpty()
                 .allMatch(answer -> answer.equals("200") || answer.equals("503 5 SERVICE_UNAVAILABLE"));
-        // Seen in every run so far: the requests sent in the second or two the database was away got 503.
-        assertThat(answers).contains("503 5 SERVICE_UNAVAILABLE");
     }
 }
