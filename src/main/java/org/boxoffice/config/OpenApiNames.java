@@ -1,5 +1,8 @@
 package org.boxoffice.config;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.io.IOException;
@@ -16,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The names SDKs are generated from, kept in one reviewable file ({@code openapi/operations.yml}): each operation's
- * operationId, tag, summary and description, and the tags with their descriptions. Also the server partners call
+ * The names SDKs are generated from: schema properties in snake_case, as the API speaks, and, kept in one reviewable
+ * file ({@code openapi/operations.yml}), each operation's operationId, tag, summary and description, and the tags
+ * with their descriptions. Also the server partners call
  * ({@code BOXOFFICE_PUBLIC_URL}) and an explicit "no security" on the public operations, so that every operation's
  * security is declared.
  */
@@ -26,6 +30,15 @@ class OpenApiNames {
     static final String CATALOGUE = "openapi/operations.yml";
 
     record Named(String operationId, String tag, String summary, String description) {
+    }
+
+    /**
+     * Schema properties named as the API sends them, in snake_case: swagger-core reads models with its own (Jackson 2)
+     * mapper, which does not see {@code spring.jackson.property-naming-strategy}.
+     */
+    @Bean
+    ModelResolver snakeCaseSchemas() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
     @Bean

@@ -65,6 +65,11 @@ class OpenApiDocumentTest extends ApiTest {
         assertThat(ids).doesNotHaveDuplicates().contains("createQuote", "getOrder", "listOrders",
                 "createBasketStripeObject", "adminCreatePartner", "createToken");
         assertThat(document.path("paths").has("/error")).isFalse();
+        List<String> camelCase = new ArrayList<>();
+        document.path("components").path("schemas").properties().forEach(schema -> schema.getValue().path("properties")
+                .propertyNames().stream().filter(name -> !name.matches("[a-z0-9_]+"))
+                .forEach(name -> camelCase.add(schema.getKey() + "." + name)));
+        assertThat(camelCase).as("schema properties not in the API's snake_case").isEmpty();
         assertThat(document.path("servers").get(0).path("url").asString()).startsWith("http://localhost:");
     }
 
