@@ -20,6 +20,6 @@ public final class LeftRunning {
         }
         System.out.println("READY " + server.pid().orElseThrow());
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        Thread.currentThread().join(); // until killed
     }
 }
