@@ -45,7 +45,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *                      a power cut loses no acknowledged order; off only for throw-away test clusters
      */
     public EmbeddedPostgresServer(Path dataDirectory, int port, boolean deleteOnClose, boolean durable) {
-        this.dataDirectory = dataDirectory;
+        this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
         this.port = port;
         this.deleteOnClose = deleteOnClose;
         this.durable = durable;
@@ -86,7 +86,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             port = postgres.getPort();
             started = true;
             log.info("embedded PostgreSQL (pid {}) listening on 127.0.0.1:{} with data in {}", pid().orElse(-1L), port,
-                    dataDirectory.toAbsolutePath());
+                    dataDirectory);
             return this;
         } catch (IllegalStateException e) { // zonky could not take its lock: another JVM won it meanwhile
             throw inUseByAnotherApplication();

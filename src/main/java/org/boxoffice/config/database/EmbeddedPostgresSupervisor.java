@@ -81,7 +81,7 @@ final class EmbeddedPostgresSupervisor implements HealthIndicator, AutoCloseable
     @Override
     public Health health() {
         Health.Builder health = server.running() ? Health.up() : Health.down();
-        health.withDetail("data_directory", server.dataDirectory().toAbsolutePath().toString())
+        health.withDetail("data_directory", server.dataDirectory().toString())
                 .withDetail("port", server.port())
                 .withDetail("restarts", restarts);
         server.pid().ifPresent(pid -> health.withDetail("pid", pid));
