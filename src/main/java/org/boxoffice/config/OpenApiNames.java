@@ -82,7 +82,7 @@ class OpenApiNames {
                 .map(tag -> new Tag().name(tag.get("name")).description(tag.get("description"))).toList();
     }
 
-    private static Map<String, Object> read() {
+    static Map<String, Object> read() {
         try (InputStream in = OpenApiNames.class.getClassLoader().getResourceAsStream(CATALOGUE)) {
             if (in == null) {
                 throw new IllegalStateException(CATALOGUE + " is missing");

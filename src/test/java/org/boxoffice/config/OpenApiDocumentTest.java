@@ -61,6 +61,9 @@ class OpenApiDocumentTest extends ApiTest {
             assertThat(op.path("tags")).as(where + " tags").hasSize(1);
             assertThat(tags).as(where + " tag is a documented section").contains(op.path("tags").get(0).asString());
             assertThat(op.has("security")).as(where + " declares its security").isTrue();
+            op.path("requestBody").path("content").properties().stream()
+                    .filter(media -> media.getKey().equals("application/json"))
+                    .forEach(media -> assertThat(media.getValue().has("example")).as(where + " request example").isTrue());
         }));
         assertThat(ids).doesNotHaveDuplicates().contains("createQuote", "getOrder", "listOrders",
                 "createBasketStripeObject", "adminCreatePartner", "createToken");
