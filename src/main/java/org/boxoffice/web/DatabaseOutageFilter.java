@@ -36,7 +36,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
                 throw e;
             }
             log.warn("database unavailable: {}", e.getMessage());
-            response.reset();
+            response.resetBuffer(); // keeps the headers already set: X-Request-Id, the RateLimit-* ones
             errors.write(request, response, DatabaseOutage.unavailable());
         }
     }

@@ -32,7 +32,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 public class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final Duration KEEP = Duration.ofHours(24);
-    /** A first request still "in progress" after this was abandoned even if its node still beats: it may be taken over. */
+    /** A first request still "in progress" after this was abandoned, even on a live node: it may be taken over. */
     static final Duration ABANDONED = Duration.ofMinutes(5);
     private final IdempotencyRepository keys;
     private final ErrorResponses errors;

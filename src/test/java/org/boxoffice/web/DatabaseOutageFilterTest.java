@@ -29,13 +29,15 @@ class DatabaseOutageFilterTest {
 
     @Test
     void aDroppedConnectionInAFilterAnswers503WithRetryAfter() throws Exception {
-        MockHttpServletResponse response = through((request, response1) -> {
+        MockHttpServletResponse response = through((request, started) -> {
+            ((jakarta.servlet.http.HttpServletResponse) started).setHeader("X-Request-Id", "req-1");
             throw new DataAccessResourceFailureException("PreparedStatementCallback; SQL [INSERT INTO idempotency_keys]",
                     new SQLException("An I/O error occurred while sending to the backend.", "08006"));
         });
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("5");
         assertThat(response.getContentAsString()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
+        assertThat(response.getHeader("X-Request-Id")).as("every response keeps its request id").isEqualTo("req-1");
     }
 
     @Test

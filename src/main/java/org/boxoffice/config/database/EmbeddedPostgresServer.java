@@ -88,10 +88,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             log.info("embedded PostgreSQL (pid {}) listening on 127.0.0.1:{} with data in {}", pid().orElse(-1L), port,
                     dataDirectory);
             return this;
-        } catch (IllegalStateException e) { // zonky could not take its lock: another JVM won it meanwhile
-            throw inUseByAnotherApplication();
+        } catch (IllegalStateException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("could not lock")) { // another JVM won it meanwhile
+                throw inUseByAnotherApplication();
+            }
+            throw new IllegalStateException("could not start the embedded PostgreSQL in " + dataDirectory + ": "
+                    + e.getMessage() + " (its log: " + serverLog() + ")", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory, e);
+            throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory + " (its log: "
+                    + serverLog() + ")", e);
         }
     }
 

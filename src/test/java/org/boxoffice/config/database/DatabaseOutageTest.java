@@ -126,9 +126,10 @@ class DatabaseOutageTest extends ApiTest {
                 .body("components.embeddedDatabase.status", equalTo("DOWN"));
 
         database.embedded().start();
-        // The pool re-creates its connections in the background: recovery is a condition to wait for, with a bound.
+        // The pools (the API's and the shared rate limits') re-create their connections in the background, each with
+        // its own back-off: recovery is a condition to wait for, with a bound, on an operator and a partner path.
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                admin().get("/admin/v1/partners").statusCode() == 200);
+                admin().get("/admin/v1/partners").statusCode() == 200 && as(token).get("/v1/account").statusCode() == 200);
         anonymous().get("/actuator/health").then().statusCode(200).body("status", equalTo("UP"));
         anonymous().contentType(JSON).body(tokenBody).post("/v1/auth/token").then().statusCode(200);
         // Nothing half-done: the quote the outage's orders named is still whole, and only now becomes an order.
