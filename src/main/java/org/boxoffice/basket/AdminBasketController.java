@@ -33,7 +33,7 @@ class AdminBasketController {
     record Commission(@NotNull @Min(0) @Max(10_000) Integer percentBps) {
     }
 
-    record Reconciled(int looked) {
+    record BasketsReconciled(int looked) {
     }
 
     @GetMapping("/admin/v1/partners/{partnerId}/commission")
@@ -52,7 +52,7 @@ class AdminBasketController {
     }
 
     @PostMapping("/admin/v1/baskets/reconcile")
-    Reconciled reconcile() {
-        return new Reconciled(reconciler.reconcile());
+    BasketsReconciled reconcile() {
+        return new BasketsReconciled(reconciler.reconcile());
     }
 }

@@ -1,5 +1,6 @@
 package org.boxoffice.basket;
 
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -102,7 +103,8 @@ class BasketController {
 
     /** API.md §7, plus {@code amount_minor} (what the provider is asked for), the intent's status, and the sandbox page. */
     record StripeObjectView(String stripePaymentIntentId, String stripePaymentIntentSecret, String stripePublishableKey,
-                            String amount, long amountMinor, String currency, String status, String checkoutUrl) {
+                            String amount, long amountMinor, String currency, String status,
+                            @Nullable String checkoutUrl) {
     }
 
     @PostMapping("/v1/baskets/{basketId}/stripe_object")

@@ -1,5 +1,6 @@
 package org.boxoffice.basket;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record BasketView(String basketId, String checkoutStatus, List<ItemView> 
 
     public record ItemView(String itemId, String status, Instant reservedUntil, EventSummary event, String sectionName,
                            String rowName, List<String> seats, int quantity, MoneyView price, MoneyView bookingFee,
-                           boolean bookedSuccessfully, String voucherUrl) {
+                           boolean bookedSuccessfully, @Nullable String voucherUrl) {
     }
 
     static BasketView of(Basket b, Map<String, Event> events, Map<String, String> voucherUrls, Instant now) {

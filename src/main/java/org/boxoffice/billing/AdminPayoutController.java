@@ -1,5 +1,6 @@
 package org.boxoffice.billing;
 
+import jakarta.annotation.Nullable;
 import java.util.List;
 import org.boxoffice.shared.MoneyView;
 import org.boxoffice.web.ApiException;
@@ -23,7 +24,7 @@ class AdminPayoutController {
     }
 
     record PayoutView(String payoutId, String partnerId, MoneyView amount, String provider, String status,
-                      String providerReference, String failureCode, java.time.Instant createdAt) {
+                      @Nullable String providerReference, @Nullable String failureCode, java.time.Instant createdAt) {
         static PayoutView of(Payout p) {
             return new PayoutView(p.id(), p.partnerId(), MoneyView.of(p.amountMinor(), p.currency()), p.provider(), p.status(),
                     p.providerReference(), p.failureCode(), p.createdAt());

@@ -1,5 +1,6 @@
 package org.boxoffice.billing;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ final class BillingViews {
     }
 
     record TransactionView(String transactionId, TransactionType type, MoneyView amount, MoneyView balanceEffect,
-                           String orderId, String description, String corrects, Instant createdAt) {
+                           @Nullable String orderId, String description, @Nullable String corrects, Instant createdAt) {
         static TransactionView of(LedgerTransaction t) {
             return new TransactionView(t.id(), t.type(), MoneyView.of(t.amountMinor(), t.currency()),
                     MoneyView.of(t.balanceEffectMinor(), t.currency()), t.orderId(), t.description(), t.corrects(),
@@ -20,10 +21,10 @@ final class BillingViews {
     }
 
     /** The operator's view adds the double entry. */
-    record EntryView(String account, MoneyView debit, MoneyView credit) {
+    record EntryView(String account, @Nullable MoneyView debit, @Nullable MoneyView credit) {
     }
 
-    record AdminTransactionView(TransactionView transaction, String reference, List<EntryView> entries) {
+    record AdminTransactionView(TransactionView transaction, @Nullable String reference, List<EntryView> entries) {
         static AdminTransactionView of(LedgerTransaction t) {
             return new AdminTransactionView(TransactionView.of(t), t.reference(), t.entries().stream()
                     .map(e -> new EntryView(e.account(), e.amountMinor() > 0 ? MoneyView.of(e.amountMinor(), t.currency()) : null,

@@ -1,5 +1,6 @@
 package org.boxoffice.billing;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,9 @@ public class Reconciliation {
         this.ledger = ledger;
     }
 
-    public record Mismatch(String kind, String reference, String partnerId, String orderId, String problem, String ours,
-                           String provider, Long ledgerAmountMinor, long amountMinor, String currency) {
+    public record Mismatch(String kind, String reference, String partnerId, @Nullable String orderId, String problem,
+                           @Nullable String ours, @Nullable String provider, @Nullable Long ledgerAmountMinor,
+                           long amountMinor, String currency) {
     }
 
     public record Report(Instant from, Instant to, int attemptsChecked, int payoutsChecked, List<Mismatch> mismatches) {

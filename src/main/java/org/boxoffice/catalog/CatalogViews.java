@@ -1,5 +1,6 @@
 package org.boxoffice.catalog;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -27,7 +28,7 @@ final class CatalogViews {
 
     record EventView(String eventId, String eventName, Instant eventDatetimeUtc, LocalDateTime eventDatetimeLocal,
                      String eventTimezone, EventStatus status, EventVenue venue, List<PerformerView> performers,
-                     long ticketsAvailable, MoneyView minPrice) {
+                     long ticketsAvailable, @Nullable MoneyView minPrice) {
         static EventView of(Event e, AvailabilitySummaries.Summary summary) {
             Venue v = e.venue();
             return new EventView(e.id(), e.name(), e.startsAt(), e.localStart(), e.timezone(), e.status(),

@@ -156,8 +156,10 @@ class OpenApiConfig {
             }
             openApi.getComponents().getSchemas().keySet().removeIf(name -> name.startsWith("Page"));
             openApi.getPaths().forEach((path, item) -> operations(item).forEach(operation -> {
+                // Any operation: an Accept nothing here produces (406), a value PostgreSQL cannot take, such as a NUL
+                // character in a path segment (400), the database away (503).
                 Set<ErrorCode> codes = EnumSet.of(ErrorCode.INTERNAL_ERROR, ErrorCode.SERVICE_UNAVAILABLE,
-                        ErrorCode.METHOD_NOT_ALLOWED);
+                        ErrorCode.METHOD_NOT_ALLOWED, ErrorCode.NOT_ACCEPTABLE, ErrorCode.VALIDATION_ERROR);
                 if (path.startsWith("/v1/")) {
                     codes.add(ErrorCode.RATE_LIMIT_EXCEEDED);
                     if (path.equals(PartnerDoor.TOKEN_PATH)) {
@@ -169,6 +171,10 @@ class OpenApiConfig {
                         List<String> needed = scope == null ? List.of() : List.of(scope.toString());
                         operation.addSecurityItem(new SecurityRequirement().addList(PARTNER_OAUTH, needed));
                         operation.addSecurityItem(new SecurityRequirement().addList(PARTNER_TOKEN, needed));
+                        if (operation == item.getPost()) { // every partner POST takes an Idempotency-Key
+                            codes.addAll(List.of(ErrorCode.VALIDATION_ERROR, ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+                                    ErrorCode.IDEMPOTENCY_KEY_REUSED));
+                        }
                     }
                 } else if (path.startsWith("/admin/")) {
                     codes.add(ErrorCode.UNAUTHORIZED);

@@ -2,17 +2,22 @@ package org.boxoffice.config;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.core.util.Json;
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +43,30 @@ class OpenApiNames {
      */
     @Bean
     ModelResolver snakeCaseSchemas() {
-        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+        return new ModelResolver(Json31.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+                .openapi31(true);
+    }
+
+    /** A record component marked {@code @Nullable} may be {@code null} in answers: JSON Schema type {@code [T, "null"]}. */
+    @Bean
+    PropertyCustomizer nullableProperties() {
+        return (property, type) -> {
+            boolean nullable = type.getCtxAnnotations() != null && Arrays.stream(type.getCtxAnnotations())
+                    .anyMatch(annotation -> annotation.annotationType().getSimpleName().equals("Nullable"));
+            if (nullable && property.get$ref() != null) {
+                return new JsonSchema().anyOf(List.of(new JsonSchema().$ref(property.get$ref()),
+                        new JsonSchema().types(Set.of("null"))));
+            }
+            if (nullable) {
+                Set<String> types = new LinkedHashSet<>(property.getTypes() == null ? Set.of() : property.getTypes());
+                if (property.getType() != null) {
+                    types.add(property.getType());
+                }
+                types.add("null");
+                property.setTypes(types);
+            }
+            return property;
+        };
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.boxoffice.inventory;
 
+import jakarta.annotation.Nullable;
 import org.boxoffice.web.ErrorCode;
 import org.boxoffice.web.ApiErrors;
 import java.util.List;
@@ -21,7 +22,7 @@ class AvailabilityController {
     }
 
     record SectionAvailabilityView(String sectionId, String sectionName, String sectionNameDisplay, boolean isGa,
-                       long availableQuantity, MoneyView minPrice) {
+                       long availableQuantity, @Nullable MoneyView minPrice) {
     }
 
     record RowAvailabilityView(String rowName, String rowNameDisplay, int rowRank, long availableQuantity, long maxContiguous,

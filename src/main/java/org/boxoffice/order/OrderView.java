@@ -1,5 +1,6 @@
 package org.boxoffice.order;
 
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import org.boxoffice.catalog.Event;
@@ -16,8 +17,8 @@ public record OrderView(String orderId, OrderStatus status, String quoteId, Even
     public record Payment(String status, MoneyView amount) {
     }
 
-    public record TicketView(String ticketId, String section, String row, String seat, String barcode,
-                             String barcodeFormat, String voucherUrl) {
+    public record TicketView(String ticketId, String section, String row, @Nullable String seat, String barcode,
+                             String barcodeFormat, @Nullable String voucherUrl) {
     }
 
     static OrderView of(OrderService.Placed placed, Event event) {

@@ -1,9 +1,11 @@
 package org.boxoffice.partner;
 
+import jakarta.annotation.Nullable;
+
 /** {@code payment_configuration}: each method as {@code {configured, type, provider, last4}}. */
 public record PaymentConfigurationView(Method payoutMethod, Method cardOnFile) {
 
-    public record Method(boolean configured, String type, String provider, String last4) {
+    public record Method(boolean configured, @Nullable String type, @Nullable String provider, @Nullable String last4) {
         static final Method NONE = new Method(false, null, null, null);
     }
 

@@ -1,5 +1,6 @@
 package org.boxoffice.payment;
 
+import jakarta.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import org.boxoffice.shared.WireEnum;
@@ -7,7 +8,8 @@ import org.boxoffice.shared.WireEnum;
 /** One call to a payment provider, as recorded before it was made and settled after. */
 public record PaymentAttempt(String id, String orderId, String partnerId, Kind kind, String provider,
                              String paymentMethod, long amountMinor, String currency, Status status,
-                             String providerReference, String failureCode, String failureMessage, Instant createdAt) {
+                             @Nullable String providerReference, @Nullable String failureCode,
+                             @Nullable String failureMessage, Instant createdAt) {
 
     public enum Kind implements WireEnum {
         CHARGE, REFUND;

@@ -34,6 +34,7 @@ public abstract class ApiTest {
     void connect() {
         RestAssured.port = port;
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.replaceFiltersWith(DocumentedResponses.of(port));
         fixtures = new Fixtures(this::admin, this::anonymous, clock);
     }
 

@@ -1,5 +1,6 @@
 package org.boxoffice.payment.sandbox;
 
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,7 +44,8 @@ class SandboxCheckoutController {
         }
     }
 
-    record IntentView(String id, String status, MoneyView amount, String failureCode, String failureMessage) {
+    record IntentView(String id, String status, MoneyView amount, @Nullable String failureCode,
+                      @Nullable String failureMessage) {
         static IntentView of(Intent i) {
             return new IntentView(i.id(), i.status(), MoneyView.of(i.amountMinor(), i.currency()), i.failureCode(),
                     i.failureMessage());
