@@ -16,8 +16,6 @@ import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
 import org.boxoffice.web.QueryDates;
 import org.boxoffice.web.RawBody;
-import org.boxoffice.web.ApiErrors;
-import org.boxoffice.web.ErrorCode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,14 +53,12 @@ class BillingController {
         return BalanceView.of(ledger.balances(caller.partnerId()), Instant.now(clock));
     }
 
-    @ApiErrors(ErrorCode.VALIDATION_ERROR)
     @GetMapping(path = "/v1/billing/statements/{month}", produces = MediaType.APPLICATION_JSON_VALUE)
     StatementView statement(CallingPartner caller, @PathVariable String month) {
         return StatementView.of(ledger.statement(caller.partnerId(), month(month)));
     }
 
     @RawBody
-    @ApiErrors(ErrorCode.VALIDATION_ERROR)
     @GetMapping(path = "/v1/billing/statements/{month}", produces = CSV)
     ResponseEntity<String> statementCsv(CallingPartner caller, @PathVariable String month) {
         YearMonth period = month(month);

@@ -136,9 +136,6 @@ class OpenApiConfig {
                 codes.add(ErrorCode.FORBIDDEN);
                 operation.addExtension(SCOPE_KEY, scope.value());
             }
-            if (hasBody(handler) || page || hasParameters(handler)) {
-                codes.add(ErrorCode.VALIDATION_ERROR);
-            }
             if (hasBody(handler)) {
                 codes.addAll(List.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.PAYLOAD_TOO_LARGE));
             }
@@ -172,8 +169,7 @@ class OpenApiConfig {
                         operation.addSecurityItem(new SecurityRequirement().addList(PARTNER_OAUTH, needed));
                         operation.addSecurityItem(new SecurityRequirement().addList(PARTNER_TOKEN, needed));
                         if (operation == item.getPost()) { // every partner POST takes an Idempotency-Key
-                            codes.addAll(List.of(ErrorCode.VALIDATION_ERROR, ErrorCode.IDEMPOTENCY_KEY_IN_USE,
-                                    ErrorCode.IDEMPOTENCY_KEY_REUSED));
+                            codes.addAll(List.of(ErrorCode.IDEMPOTENCY_KEY_IN_USE, ErrorCode.IDEMPOTENCY_KEY_REUSED));
                         }
                     }
                 } else if (path.startsWith("/admin/")) {
@@ -233,15 +229,6 @@ class OpenApiConfig {
     private static boolean hasBody(HandlerMethod handler) {
         for (var parameter : handler.getMethodParameters()) {
             if (parameter.hasParameterAnnotation(RequestBody.class)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean hasParameters(HandlerMethod handler) {
-        for (var parameter : handler.getMethodParameters()) {
-            if (parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class)) {
                 return true;
             }
         }
