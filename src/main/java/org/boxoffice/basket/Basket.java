@@ -4,13 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** A partner's basket, its payment and its items (removed items excluded). */
-public record Basket(String id, String partnerId, String currency, String checkoutStatus, Instant createdAt,
+public record Basket(String id, String partnerId, String currency, CheckoutStatus checkoutStatus, Instant createdAt,
                      Payment payment, List<Item> items) {
-    static final String NOT_CHECKED_OUT = "not_checked_out";
-    static final String PENDING = "checkout_pending";
-    static final String PAYMENT_FAILED = "payment_failed";
-    static final String CHECKED_OUT = "checked_out";
-    static final String CHECKED_OUT_WITH_ERRORS = "checked_out_with_errors";
 
     /**
      * How the basket is paid: the provider, the PaymentIntent (merchant of record; {@code intentVersion} counts the
@@ -21,16 +16,27 @@ public record Basket(String id, String partnerId, String currency, String checko
         static final Payment NONE = new Payment(null, null, 0, null, null, null);
     }
 
+    /** {@code status} is the stored one; {@link #status(Instant, boolean)} is what it reads now. */
     public record Item(String id, String basketId, String eventId, String sectionName, String rowName,
                        List<String> ticketIds, List<String> seats, int quantity, long priceMinor, long bookingFeeMinor,
-                       String status, Instant reservedUntil, Instant createdAt) {
+                       ItemStatus status, Instant reservedUntil, Instant createdAt) {
 
         /**
-         * {@code expired} is a reserved item past {@code reserved_until} — the clock decides, no job — unless its
-         * holds are kept while a payment is pending.
+         * A reserved item reads {@code booking} while its holds are kept for a pending payment, and {@code expired}
+         * past {@code reserved_until} otherwise — the clock decides, no job.
          */
-        public String status(Instant now, boolean holdsKept) {
-            return "reserved".equals(status) && !holdsKept && !now.isBefore(reservedUntil) ? "expired" : status;
+        public ItemStatus status(Instant now, boolean holdsKept) {
+            if (status != ItemStatus.RESERVED) {
+                return status;
+            }
+            if (holdsKept) {
+                return ItemStatus.BOOKING;
+            }
+            return now.isBefore(reservedUntil) ? ItemStatus.RESERVED : ItemStatus.EXPIRED;
+        }
+
+        boolean reserved() {
+            return status == ItemStatus.RESERVED;
         }
 
         long totalMinor() {
@@ -39,15 +45,20 @@ public record Basket(String id, String partnerId, String currency, String checko
     }
 
     boolean pending() {
-        return PENDING.equals(checkoutStatus);
+        return checkoutStatus == CheckoutStatus.CHECKOUT_PENDING;
     }
 
     boolean checkedOut() {
-        return CHECKED_OUT.equals(checkoutStatus) || CHECKED_OUT_WITH_ERRORS.equals(checkoutStatus);
+        return checkoutStatus.checkedOut();
     }
 
     /** Items still holding their tickets: reserved and unexpired, or reserved while the payment is pending. */
     List<Item> live(Instant now) {
-        return items.stream().filter(i -> "reserved".equals(i.status(now, pending()))).toList();
+        return items.stream().filter(i -> i.reserved() && (pending() || now.isBefore(i.reservedUntil()))).toList();
+    }
+
+    /** Items whose tickets the payment is for (stored as reserved; their holds were kept while it was pending). */
+    List<Item> reserved() {
+        return items.stream().filter(Item::reserved).toList();
     }
 }

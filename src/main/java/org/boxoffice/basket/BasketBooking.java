@@ -1,7 +1,5 @@
 package org.boxoffice.basket;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -33,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BasketBooking {
     private static final Logger log = LoggerFactory.getLogger(BasketBooking.class);
     private final BasketRepository baskets;
+    private final BasketTransitions transitions;
     private final HoldService holds;
     private final Payments payments;
     private final VoucherService vouchers;
@@ -40,11 +39,11 @@ class BasketBooking {
     private final PartnerService partners;
     private final IntentGateway intents;
     private final TransactionTemplate transaction;
-    private final Clock clock;
 
-    BasketBooking(BasketRepository baskets, HoldService holds, Payments payments, VoucherService vouchers, Ledger ledger,
-                  PartnerService partners, IntentGateway intents, TransactionTemplate transaction, Clock clock) {
+    BasketBooking(BasketRepository baskets, BasketTransitions transitions, HoldService holds, Payments payments, VoucherService vouchers, Ledger ledger,
+                  PartnerService partners, IntentGateway intents, TransactionTemplate transaction) {
         this.baskets = baskets;
+        this.transitions = transitions;
         this.holds = holds;
         this.payments = payments;
         this.vouchers = vouchers;
@@ -52,7 +51,6 @@ class BasketBooking {
         this.partners = partners;
         this.intents = intents;
         this.transaction = transaction;
-        this.clock = clock;
     }
 
     /** How the money was taken: through a PaymentIntent the customer paid, or by charging the partner's card. */
@@ -64,34 +62,33 @@ class BasketBooking {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     List<PaymentAttempt> book(Basket basket, String paymentReference, Paid paid) {
-        if (!basket.pending() && !Basket.PAYMENT_FAILED.equals(basket.checkoutStatus())) {
+        if (!basket.checkoutStatus().canMoveTo(CheckoutStatus.CHECKED_OUT)) {
             return List.of();
         }
         int commissionBps = paid == Paid.BY_CUSTOMER ? baskets.commissionBps(basket.partnerId()).orElse(0) : 0;
         List<PaymentAttempt> refunds = new ArrayList<>();
-        for (Basket.Item item : basket.items()) {
-            if (!"reserved".equals(item.status())) {
-                continue;
-            }
+        for (Basket.Item item : basket.reserved()) {
             if (holds.sellAll(item.id(), item.quantity())) {
-                baskets.setItemStatus(item.id(), "reserved", "booked");
+                transitions.move(item.id(), ItemStatus.BOOKED);
                 vouchers.issue(item.id(), item.eventId(), printed(item));
                 postCommission(basket, item, commissionBps);
             } else {
                 holds.release(item.id());
-                baskets.setItemStatus(item.id(), "reserved", "errored");
+                transitions.move(item.id(), ItemStatus.ERRORED);
                 refunds.add(payments.open(item.id(), basket.partnerId(), PaymentAttempt.Kind.REFUND,
                         basket.payment().provider(), paymentReference, item.totalMinor(), basket.currency()));
             }
         }
         if (paid == Paid.ON_ACCOUNT) {
-            List<Basket.Item> charged = basket.items().stream().filter(i -> "reserved".equals(i.status())).toList();
+            List<Basket.Item> charged = basket.reserved();
             ledger.recordCharge(basket.partnerId(), basket.id(), basket.payment().provider(),
                     charged.stream().mapToLong(Basket.Item::priceMinor).sum(),
                     charged.stream().mapToLong(Basket.Item::bookingFeeMinor).sum(), basket.currency());
         }
-        baskets.setStatus(basket.id(), refunds.isEmpty() ? Basket.CHECKED_OUT : Basket.CHECKED_OUT_WITH_ERRORS,
-                paymentReference, Instant.now(clock));
+        if (!transitions.move(basket, refunds.isEmpty() ? CheckoutStatus.CHECKED_OUT
+                : CheckoutStatus.CHECKED_OUT_WITH_ERRORS, paymentReference)) {
+            throw new IllegalStateException("basket " + basket.id() + " changed while it was booked under its lock");
+        }
         return refunds;
     }
 
@@ -118,9 +115,8 @@ class BasketBooking {
         if (!basket.pending()) {
             return;
         }
-        basket.items().stream().filter(i -> "reserved".equals(i.status()))
-                .forEach(i -> holds.extend(i.id(), i.reservedUntil()));
-        baskets.setStatus(basket.id(), Basket.PAYMENT_FAILED, null, Instant.now(clock));
+        basket.reserved().forEach(i -> holds.extend(i.id(), i.reservedUntil()));
+        transitions.move(basket, CheckoutStatus.PAYMENT_FAILED, null);
     }
 
     /** Makes the refunds (outside any transaction), each recorded by compare-and-set as it is answered. */
@@ -144,7 +140,7 @@ class BasketBooking {
             return;
         }
         boolean onAccount = partners.get(attempt.partnerId()).billingModel() == BillingModel.PARTNER_BILLED;
-        if (baskets.setItemStatus(attempt.orderId(), "errored", "errored_and_refunded") && onAccount) {
+        if (transitions.move(attempt.orderId(), ItemStatus.ERRORED_AND_REFUNDED) && onAccount) {
             String basketId = baskets.basketOfItem(attempt.orderId()).orElseThrow();
             ledger.recordRefund(attempt.partnerId(), basketId, s.reference(), attempt.provider(), attempt.amountMinor(),
                     attempt.currency());

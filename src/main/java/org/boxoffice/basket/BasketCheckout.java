@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.partner.BillingModel;
 import org.boxoffice.partner.CallingPartner;
@@ -17,7 +18,6 @@ import org.boxoffice.payment.PaymentOutcome;
 import org.boxoffice.payment.Payments;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,29 +32,21 @@ public class BasketCheckout {
     private final BasketService baskets;
     private final BasketRepository repository;
     private final BasketBooking booking;
+    private final BasketTransitions transitions;
     private final PartnerService partners;
     private final HoldService holds;
     private final Payments payments;
     private final IntentGateway intents;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final boolean locking;
 
-    @Autowired
-    BasketCheckout(BasketService baskets, BasketRepository repository, BasketBooking booking, PartnerService partners,
-                   HoldService holds, Payments payments, IntentGateway intents, TransactionTemplate transaction,
-                   Clock clock) {
-        this(baskets, repository, booking, partners, holds, payments, intents, transaction, clock, true);
-    }
-
-    /** With {@code locking} false a payment is settled without the basket's row lock: only the race test's control. */
-    BasketCheckout(BasketService baskets, BasketRepository repository, BasketBooking booking, PartnerService partners,
-                   HoldService holds, Payments payments, IntentGateway intents, TransactionTemplate transaction,
-                   Clock clock, boolean locking) {
-        this.locking = locking;
+    BasketCheckout(BasketService baskets, BasketRepository repository, BasketBooking booking,
+                   BasketTransitions transitions, PartnerService partners, HoldService holds, Payments payments,
+                   IntentGateway intents, TransactionTemplate transaction, Clock clock) {
         this.baskets = baskets;
         this.repository = repository;
         this.booking = booking;
+        this.transitions = transitions;
         this.partners = partners;
         this.holds = holds;
         this.payments = payments;
@@ -215,13 +207,13 @@ public class BasketCheckout {
             return;
         }
         booking.refund(transaction.execute(status -> {
-            Basket basket = repository.find(basketId, locking).orElse(null);
+            Basket basket = lockedForSettling(basketId).orElse(null);
             if (basket == null) {
                 return List.of();
             }
             boolean current = intent.id().equals(basket.payment().intentId());
             if (intent.succeeded()) {
-                if (current && (basket.pending() || Basket.PAYMENT_FAILED.equals(basket.checkoutStatus()))
+                if (current && (basket.pending() || basket.checkoutStatus() == CheckoutStatus.PAYMENT_FAILED)
                         && intent.amountMinor() == basket.payment().amountMinor()) {
                     return booking.book(basket, intent.id(), BasketBooking.Paid.BY_CUSTOMER);
                 }
@@ -237,17 +229,22 @@ public class BasketCheckout {
         }));
     }
 
+    /** The basket, row-locked: two reports of one payment settle it one after the other. */
+    Optional<Basket> lockedForSettling(String basketId) {
+        return repository.find(basketId, true);
+    }
+
     /** Starts the checkout under the basket's lock; returns the amount to pay. */
     private long start(Basket basket, String provider, int intentVersion) {
         Instant now = Instant.now(clock);
-        repository.expireItems(basket.id(), now);
+        transitions.expireItems(basket);
         List<Basket.Item> live = basket.live(now);
         if (live.isEmpty()) {
             throw ApiException.validation("items", "the basket has no reserved items to pay for");
         }
         live.forEach(item -> holds.extend(item.id(), HoldService.UNTIL_SETTLED));
         long amount = live.stream().mapToLong(Basket.Item::totalMinor).sum();
-        repository.startCheckout(basket.id(), provider, amount, intentVersion, now);
+        transitions.startCheckout(basket, provider, amount, intentVersion);
         return amount;
     }
 

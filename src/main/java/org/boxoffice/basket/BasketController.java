@@ -15,6 +15,7 @@ import java.util.Map;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.Event;
 import org.boxoffice.partner.CallingPartner;
+import org.boxoffice.payment.IntentStatus;
 import org.boxoffice.partner.RequiresScope;
 import org.boxoffice.partner.Scope;
 import org.boxoffice.shared.Money;
@@ -103,7 +104,7 @@ class BasketController {
 
     /** API.md §7, plus {@code amount_minor} (what the provider is asked for), the intent's status, and the sandbox page. */
     record StripeObjectView(String stripePaymentIntentId, String stripePaymentIntentSecret, String stripePublishableKey,
-                            String amount, long amountMinor, String currency, String status,
+                            String amount, long amountMinor, String currency, IntentStatus status,
                             @Nullable String checkoutUrl) {
     }
 
@@ -130,7 +131,7 @@ class BasketController {
     private BasketView view(Basket basket) {
         Map<String, Event> events = new HashMap<>();
         basket.items().forEach(i -> events.computeIfAbsent(i.eventId(), catalog::eventOnly));
-        Map<String, String> voucherUrls = vouchers.urls(basket.items().stream().filter(i -> "booked".equals(i.status()))
+        Map<String, String> voucherUrls = vouchers.urls(basket.items().stream().filter(i -> i.status() == ItemStatus.BOOKED)
                 .map(Basket.Item::id).toList());
         return BasketView.of(basket, events, voucherUrls, Instant.now(clock));
     }

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.boxoffice.shared.StateMachine;
+import org.boxoffice.shared.WireEnum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +27,7 @@ class BasketRepository {
                         INSERT INTO baskets (id, partner_id, currency, checkout_status, created_at, updated_at)
                         VALUES (:id, :partner, :currency, :status, :now, :now)""")
                 .param("id", b.id()).param("partner", b.partnerId()).param("currency", b.currency())
-                .param("status", b.checkoutStatus()).param("now", ts(b.createdAt())).update();
+                .param("status", b.checkoutStatus().wire()).param("now", ts(b.createdAt())).update();
     }
 
     /** The basket, locked when {@code lock} so concurrent changes to it take turns. */
@@ -37,9 +39,9 @@ class BasketRepository {
     /** Baskets whose checkout started before {@code before} and is still pending: their webhook may be lost. */
     List<String> pendingSince(Instant before, int limit) {
         return jdbc.sql("""
-                        SELECT id FROM baskets WHERE checkout_status = 'checkout_pending' AND checkout_started_at < :before
+                        SELECT id FROM baskets WHERE checkout_status = :pending AND checkout_started_at < :before
                         ORDER BY checkout_started_at LIMIT :limit""")
-                .param("before", ts(before)).param("limit", limit).query(String.class).list();
+                .param("pending", CheckoutStatus.CHECKOUT_PENDING.wire()).param("before", ts(before)).param("limit", limit).query(String.class).list();
     }
 
     /**
@@ -49,10 +51,11 @@ class BasketRepository {
     List<String> staleIntents(Instant now, int limit) {
         return jdbc.sql("""
                         SELECT b.id FROM baskets b
-                        WHERE b.checkout_status IN ('payment_failed', 'not_checked_out') AND b.intent_id IS NOT NULL
-                          AND NOT EXISTS (SELECT 1 FROM basket_items i WHERE i.basket_id = b.id AND i.status = 'reserved'
+                        WHERE b.checkout_status = ANY(:idle) AND b.intent_id IS NOT NULL
+                          AND NOT EXISTS (SELECT 1 FROM basket_items i WHERE i.basket_id = b.id AND i.status = :reserved
                                           AND i.reserved_until > :now)
                         ORDER BY b.updated_at LIMIT :limit""")
+                .param("idle", StateMachine.wire(CheckoutStatus.idle())).param("reserved", ItemStatus.RESERVED.wire())
                 .param("now", ts(now)).param("limit", limit).query(String.class).list();
     }
 
@@ -60,54 +63,59 @@ class BasketRepository {
     void forgetIntent(String id, String intentId) {
         jdbc.sql("""
                         UPDATE baskets SET intent_id = NULL
-                        WHERE id = :id AND intent_id = :intent AND checkout_status IN ('payment_failed', 'not_checked_out')""")
-                .param("id", id).param("intent", intentId).update();
+                        WHERE id = :id AND intent_id = :intent AND checkout_status = ANY(:idle)""")
+                .param("idle", StateMachine.wire(CheckoutStatus.idle())).param("id", id).param("intent", intentId).update();
     }
 
     /**
      * Starts the checkout: the basket is pending, paid through {@code provider} for {@code amount}; a new intent
      * would be made under {@code intentVersion} (kept, so a retry after a lost answer uses the same key).
      */
-    void startCheckout(String id, String provider, long amount, int intentVersion, Instant now) {
-        jdbc.sql("""
-                        UPDATE baskets SET checkout_status = 'checkout_pending', payment_provider = :provider,
+    boolean startCheckout(String id, String provider, long amount, int intentVersion, Instant now) {
+        return jdbc.sql("""
+                        UPDATE baskets SET checkout_status = :to, payment_provider = :provider,
                                payment_amount_minor = :amount, intent_version = :version, checkout_started_at = :now,
                                updated_at = :now
-                        WHERE id = :id""")
-                .param("id", id).param("provider", provider).param("amount", amount).param("version", intentVersion)
-                .param("now", ts(now)).update();
+                        WHERE id = :id AND checkout_status = ANY(:from)""")
+                .param("to", CheckoutStatus.CHECKOUT_PENDING.wire())
+                .param("from", StateMachine.wire(StateMachine.sources(CheckoutStatus.CHECKOUT_PENDING))).param("id", id).param("provider", provider).param("amount", amount).param("version", intentVersion)
+                .param("now", ts(now)).update() == 1;
     }
 
     /** Records the intent made for the pending checkout; false if the checkout is no longer pending. */
     boolean setIntent(String id, String intentId, int version, Instant now) {
         return jdbc.sql("""
                         UPDATE baskets SET intent_id = :intent, intent_version = :version, updated_at = :now
-                        WHERE id = :id AND checkout_status = 'checkout_pending'""")
-                .param("id", id).param("intent", intentId).param("version", version).param("now", ts(now))
+                        WHERE id = :id AND checkout_status = :pending""")
+                .param("pending", CheckoutStatus.CHECKOUT_PENDING.wire()).param("id", id).param("intent", intentId).param("version", version).param("now", ts(now))
                 .update() == 1;
     }
 
-    void setStatus(String id, String status, String paymentReference, Instant now) {
-        jdbc.sql("""
-                        UPDATE baskets SET checkout_status = :status, updated_at = :now,
+    /** Compare-and-set of the checkout status; false (nothing changed) if the basket's status does not allow it. */
+    boolean transition(String id, CheckoutStatus to, String paymentReference, Instant now) {
+        return jdbc.sql("""
+                        UPDATE baskets SET checkout_status = :to, updated_at = :now,
                                payment_reference = coalesce(:reference, payment_reference),
-                               checked_out_at = CASE WHEN :status LIKE 'checked_out%' THEN :now END
-                        WHERE id = :id""")
-                .param("id", id).param("status", status).param("reference", paymentReference).param("now", ts(now))
-                .update();
+                               checked_out_at = CASE WHEN :done THEN :now END
+                        WHERE id = :id AND checkout_status = ANY(:from)""")
+                .param("id", id).param("to", to.wire()).param("reference", paymentReference).param("now", ts(now))
+                .param("done", to.checkedOut()).param("from", StateMachine.wire(StateMachine.sources(to)))
+                .update() == 1;
     }
 
     /** Reserved items past their reservation become {@code expired} for good (checkout is starting without them). */
     void expireItems(String basketId, Instant now) {
-        jdbc.sql("UPDATE basket_items SET status = 'expired' WHERE basket_id = :b AND status = 'reserved' "
+        jdbc.sql("UPDATE basket_items SET status = :to WHERE basket_id = :b AND status = ANY(:from) "
                         + "AND reserved_until <= :now")
-                .param("b", basketId).param("now", ts(now)).update();
+                .param("to", ItemStatus.EXPIRED.wire())
+                .param("from", StateMachine.wire(StateMachine.sources(ItemStatus.EXPIRED))).param("b", basketId).param("now", ts(now)).update();
     }
 
-    /** Compare-and-set of an item's status; false if it was not {@code from}. */
-    boolean setItemStatus(String itemId, String from, String to) {
-        return jdbc.sql("UPDATE basket_items SET status = :to WHERE id = :id AND status = :from")
-                .param("id", itemId).param("from", from).param("to", to).update() == 1;
+    /** Compare-and-set of an item's status; false (nothing changed) if the item's status does not allow it. */
+    boolean transition(String itemId, ItemStatus to) {
+        return jdbc.sql("UPDATE basket_items SET status = :to WHERE id = :id AND status = ANY(:from)")
+                .param("id", itemId).param("to", to.wire())
+                .param("from", StateMachine.wire(StateMachine.sources(to))).update() == 1;
     }
 
     Optional<String> basketOfItem(String itemId) {
@@ -132,24 +140,22 @@ class BasketRepository {
                 rs.getInt("intent_version"), (Long) rs.getObject("payment_amount_minor"),
                 rs.getString("payment_reference"), instant(rs, "checkout_started_at"));
         return new Basket(rs.getString("id"), rs.getString("partner_id"), rs.getString("currency"),
-                rs.getString("checkout_status"), instant(rs, "created_at"), payment, items(rs.getString("id")));
+                WireEnum.parse(CheckoutStatus.class, rs.getString("checkout_status")).orElseThrow(),
+                instant(rs, "created_at"), payment, items(rs.getString("id")));
     }
 
     void insertItem(Basket.Item i) {
         jdbc.sql("""
                         INSERT INTO basket_items (id, basket_id, event_id, section_name, row_name, ticket_ids, seats, quantity,
                                                   price_minor, booking_fee_minor, status, reserved_until, created_at)
-                        VALUES (:id, :basket, :event, :section, :row, :tickets, :seats, :quantity, :price, :fee, 'reserved',
+                        VALUES (:id, :basket, :event, :section, :row, :tickets, :seats, :quantity, :price, :fee, :status,
                                 :until, :now)""")
+                .param("status", ItemStatus.RESERVED.wire())
                 .param("id", i.id()).param("basket", i.basketId()).param("event", i.eventId())
                 .param("section", i.sectionName()).param("row", i.rowName())
                 .param("tickets", i.ticketIds().toArray(String[]::new)).param("seats", i.seats().toArray(String[]::new))
                 .param("quantity", i.quantity()).param("price", i.priceMinor()).param("fee", i.bookingFeeMinor())
                 .param("until", ts(i.reservedUntil())).param("now", ts(i.createdAt())).update();
-    }
-
-    void removeItem(String itemId) {
-        jdbc.sql("UPDATE basket_items SET status = 'removed' WHERE id = :id").param("id", itemId).update();
     }
 
     Optional<BookingFee> bookingFee(String partnerId) {
@@ -172,8 +178,8 @@ class BasketRepository {
     }
 
     private List<Basket.Item> items(String basketId) {
-        return jdbc.sql("SELECT * FROM basket_items WHERE basket_id = :b AND status <> 'removed' ORDER BY seq")
-                .param("b", basketId).query(BasketRepository::item).list();
+        return jdbc.sql("SELECT * FROM basket_items WHERE basket_id = :b AND status <> :removed ORDER BY seq")
+                .param("removed", ItemStatus.REMOVED.wire()).param("b", basketId).query(BasketRepository::item).list();
     }
 
     private static Basket.Item item(ResultSet rs, int n) throws SQLException {
@@ -181,7 +187,8 @@ class BasketRepository {
                 rs.getString("section_name"), rs.getString("row_name"),
                 Arrays.asList((String[]) rs.getArray("ticket_ids").getArray()),
                 Arrays.asList((String[]) rs.getArray("seats").getArray()), rs.getInt("quantity"), rs.getLong("price_minor"),
-                rs.getLong("booking_fee_minor"), rs.getString("status"), instant(rs, "reserved_until"),
+                rs.getLong("booking_fee_minor"),
+                WireEnum.parse(ItemStatus.class, rs.getString("status")).orElseThrow(), instant(rs, "reserved_until"),
                 instant(rs, "created_at"));
     }
 }

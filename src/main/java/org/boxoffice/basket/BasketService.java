@@ -30,12 +30,15 @@ public class BasketService {
     static final int MAX_ITEMS = 200;
     static final Duration RESERVATION = Duration.ofMinutes(15);
     private final BasketRepository baskets;
+    private final BasketTransitions transitions;
     private final CatalogService catalog;
     private final HoldService holds;
     private final Clock clock;
 
-    BasketService(BasketRepository baskets, CatalogService catalog, HoldService holds, Clock clock) {
+    BasketService(BasketRepository baskets, BasketTransitions transitions, CatalogService catalog, HoldService holds,
+                  Clock clock) {
         this.baskets = baskets;
+        this.transitions = transitions;
         this.catalog = catalog;
         this.holds = holds;
         this.clock = clock;
@@ -46,7 +49,7 @@ public class BasketService {
 
     @Transactional
     public Basket create(CallingPartner caller, String currency) {
-        Basket basket = new Basket(Ids.newId("bkt"), caller.partnerId(), currency, Basket.NOT_CHECKED_OUT,
+        Basket basket = new Basket(Ids.newId("bkt"), caller.partnerId(), currency, CheckoutStatus.NOT_CHECKED_OUT,
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), Basket.Payment.NONE, List.of());
         baskets.insert(basket);
         return basket;
@@ -79,7 +82,7 @@ public class BasketService {
         BookingFee fee = baskets.bookingFee(basket.partnerId()).orElse(BookingFee.DEFAULT);
         baskets.insertItem(new Basket.Item(itemId, basket.id(), event.eventId(), section.name(), heldRow.name(),
                 hold.ticketIds(), hold.tickets().stream().filter(t -> t.seatNumber() != null)
-                .map(t -> t.seatNumber().toString()).toList(), request.quantity(), price, fee.of(price), "reserved",
+                .map(t -> t.seatNumber().toString()).toList(), request.quantity(), price, fee.of(price), ItemStatus.RESERVED,
                 hold.until(), now));
         return baskets.find(basket.id(), false).orElseThrow();
     }
@@ -92,7 +95,7 @@ public class BasketService {
             throw new ApiException(ErrorCode.ITEM_NOT_FOUND, "Basket " + basketId + " has no item " + itemId);
         }
         holds.release(itemId);
-        baskets.removeItem(itemId);
+        transitions.move(itemId, ItemStatus.REMOVED);
         return baskets.find(basketId, false).orElseThrow();
     }
 
@@ -124,8 +127,8 @@ public class BasketService {
         if (basket.pending() || basket.checkedOut()) {
             throw conflict(basket);
         }
-        if (Basket.PAYMENT_FAILED.equals(basket.checkoutStatus())) {
-            baskets.setStatus(basketId, Basket.NOT_CHECKED_OUT, null, Instant.now(clock));
+        if (basket.checkoutStatus() == CheckoutStatus.PAYMENT_FAILED) {
+            transitions.move(basket, CheckoutStatus.NOT_CHECKED_OUT, null);
         }
         return basket;
     }
@@ -141,7 +144,7 @@ public class BasketService {
 
     static ApiException conflict(Basket basket) {
         return new ApiException(ErrorCode.BASKET_STATUS_CONFLICT, "Basket " + basket.id() + " is "
-                + basket.checkoutStatus() + (basket.pending() ? ": its payment is in progress" : " and can no longer change"));
+                + basket.checkoutStatus().wire() + (basket.pending() ? ": its payment is in progress" : " and can no longer change"));
     }
 
     private Basket owned(CallingPartner caller, String basketId, boolean lock) {

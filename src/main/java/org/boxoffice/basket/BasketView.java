@@ -12,10 +12,10 @@ import org.boxoffice.shared.MoneyView;
  * A basket as partners see it (API.md §7). Totals count the items not expired: before checkout, what the customer
  * would pay; after it, what was paid (refunds of errored items are on the items).
  */
-public record BasketView(String basketId, String checkoutStatus, List<ItemView> items, MoneyView totalItemsPrice,
+public record BasketView(String basketId, CheckoutStatus checkoutStatus, List<ItemView> items, MoneyView totalItemsPrice,
                          MoneyView totalBookingFee, MoneyView totalPrice, String currency, Instant createdAt) {
 
-    public record ItemView(String itemId, String status, Instant reservedUntil, EventSummary event, String sectionName,
+    public record ItemView(String itemId, ItemStatus status, Instant reservedUntil, EventSummary event, String sectionName,
                            String rowName, List<String> seats, int quantity, MoneyView price, MoneyView bookingFee,
                            boolean bookedSuccessfully, @Nullable String voucherUrl) {
     }
@@ -24,8 +24,8 @@ public record BasketView(String basketId, String checkoutStatus, List<ItemView> 
         List<ItemView> items = b.items().stream().map(i -> new ItemView(i.id(), i.status(now, b.pending()), i.reservedUntil(),
                 EventSummary.of(events.get(i.eventId())), i.sectionName(), i.rowName(), i.seats(), i.quantity(),
                 MoneyView.of(i.priceMinor(), b.currency()), MoneyView.of(i.bookingFeeMinor(), b.currency()),
-                "booked".equals(i.status()), voucherUrls.get(i.id()))).toList();
-        List<Basket.Item> counted = b.items().stream().filter(i -> !"expired".equals(i.status(now, b.pending()))).toList();
+                i.status() == ItemStatus.BOOKED, voucherUrls.get(i.id()))).toList();
+        List<Basket.Item> counted = b.items().stream().filter(i -> i.status(now, b.pending()) != ItemStatus.EXPIRED).toList();
         long price = counted.stream().mapToLong(Basket.Item::priceMinor).sum();
         long fees = counted.stream().mapToLong(Basket.Item::bookingFeeMinor).sum();
         return new BasketView(b.id(), b.checkoutStatus(), items, MoneyView.of(price, b.currency()),

@@ -10,7 +10,6 @@ import org.boxoffice.billing.BillingViews.TransactionView;
 import org.boxoffice.partner.CallingPartner;
 import org.boxoffice.partner.RequiresScope;
 import org.boxoffice.partner.Scope;
-import org.boxoffice.shared.WireEnum;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
@@ -38,12 +37,10 @@ class BillingController {
     }
 
     @GetMapping("/v1/billing/transactions")
-    Page<TransactionView> transactions(CallingPartner caller, @RequestParam(required = false) String type,
+    Page<TransactionView> transactions(CallingPartner caller, @RequestParam(required = false) TransactionType type,
                                        @RequestParam(required = false) String from,
                                        @RequestParam(required = false) String to, PageRequest page) {
-        TransactionType typeFilter = type == null ? null : WireEnum.parse(TransactionType.class, type).orElseThrow(() ->
-                ApiException.validation("type", "type must be one of " + WireEnum.allowed(TransactionType.class)));
-        return ledger.transactions(caller.partnerId(), typeFilter, QueryDates.bound("from", from, false),
+        return ledger.transactions(caller.partnerId(), type, QueryDates.bound("from", from, false),
                 QueryDates.bound("to", to, true), page)
                 .map(TransactionView::of);
     }

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.boxoffice.shared.SqlFilter;
+import org.boxoffice.shared.StateMachine;
+import org.boxoffice.shared.WireEnum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +25,8 @@ class PayoutRepository {
         jdbc.sql("""
                         INSERT INTO payouts (id, partner_id, amount_minor, currency, provider, destination, status, created_at,
                                              updated_at)
-                        VALUES (:id, :partner, :amount, :currency, :provider, :destination, 'pending', :now, :now)""")
+                        VALUES (:id, :partner, :amount, :currency, :provider, :destination, :status, :now, :now)""")
+                .param("status", Payout.Status.PENDING.wire())
                 .param("id", p.id()).param("partner", p.partnerId()).param("amount", p.amountMinor())
                 .param("currency", p.currency()).param("provider", p.provider()).param("destination", p.destination())
                 .param("now", ts(p.createdAt())).update();
@@ -39,46 +42,49 @@ class PayoutRepository {
     }
 
     boolean hasOpen(String partnerId, String currency) {
-        return jdbc.sql("SELECT count(*) FROM payouts WHERE partner_id = :p AND currency = :c AND status IN ('pending', 'in_transit')")
-                .param("p", partnerId).param("c", currency).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT count(*) FROM payouts WHERE partner_id = :p AND currency = :c AND status = ANY(:open)")
+                .param("open", StateMachine.wire(Payout.Status.open())).param("p", partnerId).param("c", currency).query(Long.class).single() > 0;
     }
 
-    /** Compare-and-set of the status. */
-    boolean move(String id, String from, String to, String reference, String failureCode, Instant now) {
+    /** Compare-and-set of the status; false (nothing changed) if the payout's status does not allow it. */
+    boolean transition(String id, Payout.Status to, String reference, String failureCode, Instant now) {
         return jdbc.sql("""
                         UPDATE payouts SET status = :to, provider_reference = coalesce(:reference, provider_reference),
                                failure_code = :failure, updated_at = :now
-                        WHERE id = :id AND status = :from""")
-                .param("id", id).param("from", from).param("to", to).param("reference", reference)
+                        WHERE id = :id AND status = ANY(:from)""")
+                .param("id", id).param("from", StateMachine.wire(StateMachine.sources(to))).param("to", to.wire()).param("reference", reference)
                 .param("failure", failureCode).param("now", ts(now)).update() == 1;
     }
 
     /** Payouts whose outcome is still to learn: in transit, or pending for longer than a call can take. */
     List<Payout> unsettled(Instant pendingBefore) {
         return jdbc.sql("""
-                        SELECT * FROM payouts WHERE status = 'in_transit' OR (status = 'pending' AND updated_at < :before)
+                        SELECT * FROM payouts WHERE status = :inTransit OR (status = :pending AND updated_at < :before)
                         ORDER BY seq LIMIT 500""")
+                .param("inTransit", Payout.Status.IN_TRANSIT.wire()).param("pending", Payout.Status.PENDING.wire())
                 .param("before", ts(pendingBefore)).query(PayoutRepository::map).list();
     }
 
-    List<Payout> list(String partnerId, String status, int limit, long offset) {
+    List<Payout> list(String partnerId, Payout.Status status, int limit, long offset) {
         SqlFilter where = where(partnerId, status);
         return where.bind(jdbc.sql("SELECT * FROM payouts" + where.sql() + " ORDER BY seq DESC LIMIT :limit OFFSET :offset"))
                 .param("limit", limit).param("offset", offset).query(PayoutRepository::map).list();
     }
 
-    long count(String partnerId, String status) {
+    long count(String partnerId, Payout.Status status) {
         SqlFilter where = where(partnerId, status);
         return where.bind(jdbc.sql("SELECT count(*) FROM payouts" + where.sql())).query(Long.class).single();
     }
 
-    private static SqlFilter where(String partnerId, String status) {
-        return new SqlFilter().and("partner_id = :partner", "partner", partnerId).and("status = :status", "status", status);
+    private static SqlFilter where(String partnerId, Payout.Status status) {
+        return new SqlFilter().and("partner_id = :partner", "partner", partnerId)
+                .and("status = :status", "status", status == null ? null : status.wire());
     }
 
     private static Payout map(ResultSet rs, int n) throws SQLException {
         return new Payout(rs.getString("id"), rs.getString("partner_id"), rs.getLong("amount_minor"), rs.getString("currency"),
-                rs.getString("provider"), rs.getString("destination"), rs.getString("status"),
+                rs.getString("provider"), rs.getString("destination"),
+                WireEnum.parse(Payout.Status.class, rs.getString("status")).orElseThrow(),
                 rs.getString("provider_reference"), rs.getString("failure_code"), instant(rs, "created_at"));
     }
 }

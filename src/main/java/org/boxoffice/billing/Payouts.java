@@ -20,7 +20,6 @@ import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,18 +42,9 @@ public class Payouts {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final long minimumMinor;
-    private final boolean lockPartners;
 
-    @Autowired
     Payouts(PayoutRepository payouts, Ledger ledger, PartnerService partners, List<PayoutGateway> gateways,
             TransactionTemplate transaction, Clock clock, @Value("${boxoffice.payouts.minimum-minor:100}") long minimumMinor) {
-        this(payouts, ledger, partners, gateways, transaction, clock, minimumMinor, true);
-    }
-
-    /** With {@code lockPartners} false, runs decide without the partner lock: only the race test's control does that. */
-    Payouts(PayoutRepository payouts, Ledger ledger, PartnerService partners, List<PayoutGateway> gateways,
-            TransactionTemplate transaction, Clock clock, long minimumMinor, boolean lockPartners) {
-        this.lockPartners = lockPartners;
         this.payouts = payouts;
         this.ledger = ledger;
         this.partners = partners;
@@ -119,19 +109,17 @@ public class Payouts {
         return gateway(payout.provider()).status(payout.id());
     }
 
-    public Page<Payout> list(String partnerId, String status, PageRequest page) {
+    public Page<Payout> list(String partnerId, Payout.Status status, PageRequest page) {
         return new Page<>(payouts.list(partnerId, status, page.limit(), page.offset()), payouts.count(partnerId, status), page);
     }
 
     private List<Payout> decide(Partner partner) {
-        if (lockPartners) {
-            partners.lock(partner.id());
-        }
+        lock(partner);
         List<Payout> created = new ArrayList<>();
         ledger.balances(partner.id()).forEach((currency, balance) -> {
             if (balance >= minimumMinor && !payouts.hasOpen(partner.id(), currency)) {
                 Payout payout = new Payout(Ids.newId("po"), partner.id(), balance, currency,
-                        partner.payoutMethod().provider(), partner.payoutMethod().reference(), "pending", null, null,
+                        partner.payoutMethod().provider(), partner.payoutMethod().reference(), Payout.Status.PENDING, null, null,
                         Instant.now(clock));
                 payouts.insert(payout);
                 ledger.recordPayout(partner.id(), payout.id(), payout.provider(), balance, currency);
@@ -139,6 +127,11 @@ public class Payouts {
             }
         });
         return created;
+    }
+
+    /** Runs on several nodes decide about one partner one after the other. */
+    void lock(Partner partner) {
+        partners.lock(partner.id());
     }
 
     private void send(Payout payout) {
@@ -154,14 +147,11 @@ public class Payouts {
     private boolean apply(Payout payout, PayoutStatus status) {
         Instant now = Instant.now(clock);
         Boolean changed = transaction.execute(tx -> switch (status.state()) {
-            case IN_TRANSIT -> payouts.move(payout.id(), "pending", "in_transit", status.reference(), null, now);
-            case PAID -> payouts.move(payout.id(), "in_transit", "paid", status.reference(), null, now)
-                    || payouts.move(payout.id(), "pending", "paid", status.reference(), null, now);
+            case IN_TRANSIT -> payouts.transition(payout.id(), Payout.Status.IN_TRANSIT, status.reference(), null, now);
+            case PAID -> payouts.transition(payout.id(), Payout.Status.PAID, status.reference(), null, now);
             case FAILED -> {
-                // An ACH payout can even fail after it was reported paid, when the bank answers late.
-                boolean failed = payouts.move(payout.id(), "pending", "failed", status.reference(), status.failureCode(), now)
-                        || payouts.move(payout.id(), "in_transit", "failed", status.reference(), status.failureCode(), now)
-                        || payouts.move(payout.id(), "paid", "failed", status.reference(), status.failureCode(), now);
+                boolean failed = payouts.transition(payout.id(), Payout.Status.FAILED, status.reference(),
+                        status.failureCode(), now);
                 if (failed) {
                     ledger.reversePayout(payout.partnerId(), payout.id(), payout.provider(), payout.amountMinor(),
                             payout.currency());

@@ -80,17 +80,16 @@ public class Reconciliation {
             provider = "unreachable";
         }
         String expectedProvider = switch (p.status()) {
-            case "paid" -> "paid";
-            case "failed" -> "failed";
-            default -> null; // pending or in transit: the provider may be ahead of our last sync
+            case PAID, FAILED -> p.status().wire();
+            case PENDING, IN_TRANSIT -> null; // the provider may be ahead of our last sync
         };
         String problem = posted.isEmpty() ? "missing_in_ledger"
                 : posted.get().amountMinor() != -p.amountMinor() ? "ledger_amount_differs"
-                : "failed".equals(p.status()) && reversed.isEmpty() ? "failed_payout_not_reversed"
-                : !"failed".equals(p.status()) && reversed.isPresent() ? "reversed_payout_not_failed"
+                : p.status() == Payout.Status.FAILED && reversed.isEmpty() ? "failed_payout_not_reversed"
+                : p.status() != Payout.Status.FAILED && reversed.isPresent() ? "reversed_payout_not_failed"
                 : expectedProvider != null && !expectedProvider.equals(provider) ? "provider_disagrees" : null;
         if (problem != null) {
-            out.add(new Mismatch("payout", p.id(), p.partnerId(), null, problem, p.status(), provider,
+            out.add(new Mismatch("payout", p.id(), p.partnerId(), null, problem, p.status().wire(), provider,
                     posted.map(LedgerTransaction::amountMinor).orElse(null), p.amountMinor(), p.currency()));
         }
     }

@@ -1,5 +1,6 @@
 package org.boxoffice.catalog;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.boxoffice.web.ErrorCode;
 import org.boxoffice.web.ApiErrors;
 import jakarta.validation.Valid;
@@ -69,11 +70,11 @@ class AdminCatalogController {
     /** Start as {@code event_datetime_local} (+ optional {@code event_timezone}, default the venue's) or as UTC. */
     record CreateEvent(@NotBlank @Size(max = 300) String name, @NotBlank String venueId,
                        LocalDateTime eventDatetimeLocal, String eventTimezone, Instant eventDatetimeUtc,
-                       String status, String currency, @Size(max = 50) List<String> performerIds,
+                       @Schema(implementation = EventStatus.class) String status, String currency, @Size(max = 50) List<String> performerIds,
                        @Size(max = 500) List<@Valid SectionRequest> sections) {
     }
 
-    record StatusRequest(@NotBlank String status) {
+    record StatusRequest(@NotBlank @Schema(implementation = EventStatus.class) String status) {
     }
 
     @PostMapping("/venues")

@@ -11,7 +11,6 @@ import org.boxoffice.catalog.CatalogViews.PerformerView;
 import org.boxoffice.catalog.CatalogViews.VenueView;
 import org.boxoffice.partner.RequiresScope;
 import org.boxoffice.partner.Scope;
-import org.boxoffice.shared.WireEnum;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
@@ -43,17 +42,15 @@ class DiscoveryController {
                            @RequestParam(name = "performer_name", required = false) String performerName,
                            @RequestParam(name = "date_from", required = false) String dateFrom,
                            @RequestParam(name = "date_to", required = false) String dateTo,
-                           @RequestParam(required = false) String status,
+                           @RequestParam(required = false) EventStatus status,
                            PageRequest page) {
         LocalDate from = dateFrom == null ? LocalDate.now(clock) : QueryDates.date("date_from", dateFrom);
         LocalDate to = dateTo == null ? null : QueryDates.date("date_to", dateTo);
         if (to != null && to.isBefore(from)) {
             throw ApiException.validation("date_to", "date_to must not be before date_from");
         }
-        EventStatus statusFilter = status == null ? null : WireEnum.parse(EventStatus.class, status).orElseThrow(() ->
-                ApiException.validation("status", "status must be one of " + WireEnum.allowed(EventStatus.class)));
         EventSearch search = new EventSearch(blankToNull(q), blankToNull(venueId), blankToNull(venueName),
-                blankToNull(performerId), blankToNull(performerName), from, to, statusFilter);
+                blankToNull(performerId), blankToNull(performerName), from, to, status);
         Page<Event> events = catalog.events(search, page);
         Map<String, AvailabilitySummaries.Summary> summaries =
                 availability.forEvents(events.items().stream().map(Event::id).toList());

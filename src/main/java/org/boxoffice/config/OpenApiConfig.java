@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.boxoffice.partner.CallingPartner;
 import org.boxoffice.partner.PartnerDoor;
@@ -58,6 +59,8 @@ class OpenApiConfig {
     static final String PARTNER_TOKEN = "partnerToken";
     static final String CLIENT_BASIC = "clientBasic";
     static final String OPERATOR_KEY = "operatorKey";
+    /** The named success envelopes the operations use, added to the components once the paths are built. */
+    private final Map<String, Schema<?>> envelopes = new ConcurrentHashMap<>();
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(CallingPartner.class, PageRequest.class);
@@ -152,6 +155,7 @@ class OpenApiConfig {
                 return;
             }
             openApi.getComponents().getSchemas().keySet().removeIf(name -> name.startsWith("Page"));
+            new TreeMap<>(envelopes).forEach(openApi.getComponents()::addSchemas);
             openApi.getPaths().forEach((path, item) -> operations(item).forEach(operation -> {
                 // Any operation: an Accept nothing here produces (406), a value PostgreSQL cannot take, such as a NUL
                 // character in a path segment (400), the database away (503).
@@ -185,7 +189,11 @@ class OpenApiConfig {
         };
     }
 
-    private static Schema<?> envelope(Schema<?> original, HandlerMethod handler, boolean page) {
+    /**
+     * The success envelope around {@code original}, as a named schema so generated clients get stable model names:
+     * {@code QuoteViewEnvelope}, {@code OrderViewPage} (a list with pagination), {@code PayoutViewListEnvelope}.
+     */
+    private Schema<?> envelope(Schema<?> original, HandlerMethod handler, boolean page) {
         Schema<?> data = original;
         if (page) {
             ResolvableType item = ResolvableType.forMethodReturnType(handler.getMethod()).getGeneric(0);
@@ -194,11 +202,35 @@ class OpenApiConfig {
         ObjectSchema envelope = new ObjectSchema();
         envelope.addProperty("success", new BooleanSchema()._default(true));
         envelope.addProperty("data", data);
+        envelope.addRequiredItem("success");
+        envelope.addRequiredItem("data");
         if (page) {
             envelope.addProperty("pagination", ref("Pagination"));
+            envelope.addRequiredItem("pagination");
         }
         envelope.addProperty("meta", ref("Meta"));
-        return envelope;
+        envelope.addRequiredItem("meta");
+        String name = envelopeName(data, page);
+        if (name == null) {
+            return envelope;
+        }
+        envelopes.put(name, envelope);
+        return ref(name);
+    }
+
+    /** Named after what {@code data} holds; null (left inline) when it holds no named schema. */
+    private static String envelopeName(Schema<?> data, boolean page) {
+        if (data.get$ref() != null) {
+            return refName(data) + "Envelope";
+        }
+        if (data.getItems() != null && data.getItems().get$ref() != null) {
+            return refName(data.getItems()) + (page ? "Page" : "ListEnvelope");
+        }
+        return null;
+    }
+
+    private static String refName(Schema<?> schema) {
+        return schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
     }
 
     private static Scopes scopes() {

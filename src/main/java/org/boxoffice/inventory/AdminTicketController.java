@@ -1,5 +1,7 @@
 package org.boxoffice.inventory;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.boxoffice.web.ErrorCode;
 import org.boxoffice.web.ApiErrors;
 import jakarta.validation.Valid;
@@ -24,7 +26,7 @@ class AdminTicketController {
     }
 
     record Batch(String sectionName, String rowName, Integer seatFrom, Integer seatTo, Integer quantity, String price,
-                 List<String> deliveryTypes) {
+                 @ArraySchema(schema = @Schema(implementation = DeliveryType.class)) List<String> deliveryTypes) {
     }
 
     record LoadRequest(@NotNull @Size(min = 1, max = 10_000) List<Batch> tickets) {

@@ -1,5 +1,7 @@
 package org.boxoffice.inventory;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 import org.boxoffice.web.ErrorCode;
 import org.boxoffice.web.ApiErrors;
@@ -26,7 +28,8 @@ class AvailabilityController {
     }
 
     record RowAvailabilityView(String rowName, String rowNameDisplay, int rowRank, long availableQuantity, long maxContiguous,
-                   MoneyView unitPrice, List<String> deliveryTypes) {
+                   MoneyView unitPrice,
+                   @ArraySchema(schema = @Schema(implementation = DeliveryType.class)) List<String> deliveryTypes) {
     }
 
     @ApiErrors({ErrorCode.EVENT_NOT_FOUND})

@@ -47,9 +47,9 @@ class AdminOrderController {
 
     @GetMapping
     Page<OrderView> list(@RequestParam(name = "partner_id", required = false) String partnerId,
-                         @RequestParam(required = false) String status,
+                         @RequestParam(required = false) OrderStatus status,
                          @RequestParam(name = "event_id", required = false) String eventId, PageRequest page) {
-        Page<OrderService.Placed> found = orders.list(new OrderRepository.Filter(partnerId, OrderQuery.status(status), eventId,
+        Page<OrderService.Placed> found = orders.list(new OrderRepository.Filter(partnerId, status, eventId,
                 null, null), page);
         Map<String, Event> events = new HashMap<>();
         return found.map(p -> OrderView.of(p, events.computeIfAbsent(p.order().eventId(), catalog::eventOnly)));

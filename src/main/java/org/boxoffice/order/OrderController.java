@@ -1,5 +1,6 @@
 package org.boxoffice.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -40,7 +41,8 @@ class OrderController {
         this.catalog = catalog;
     }
 
-    record CreateOrder(@NotBlank String quoteId, @NotBlank String deliveryType, @NotNull Instant deliveryDeadline) {
+    record CreateOrder(@NotBlank String quoteId,
+                       @NotBlank @Schema(implementation = DeliveryType.class) String deliveryType, @NotNull Instant deliveryDeadline) {
     }
 
     @PostMapping("/v1/orders")
@@ -71,11 +73,11 @@ class OrderController {
     }
 
     @GetMapping("/v1/orders")
-    Page<OrderView> list(CallingPartner caller, @RequestParam(required = false) String status,
+    Page<OrderView> list(CallingPartner caller, @RequestParam(required = false) OrderStatus status,
                          @RequestParam(name = "event_id", required = false) String eventId,
                          @RequestParam(name = "created_from", required = false) String createdFrom,
                          @RequestParam(name = "created_to", required = false) String createdTo, PageRequest page) {
-        Page<OrderService.Placed> found = orders.list(caller, OrderQuery.status(status), eventId,
+        Page<OrderService.Placed> found = orders.list(caller, status, eventId,
                 OrderQuery.from(createdFrom), OrderQuery.before(createdTo), page);
         Map<String, Event> events = new HashMap<>();
         return found.map(p -> OrderView.of(p, events.computeIfAbsent(p.order().eventId(), catalog::eventOnly)));

@@ -1,7 +1,9 @@
 package org.boxoffice.order;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import org.boxoffice.shared.WireEnum;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
 
@@ -31,6 +33,16 @@ final class OrderErrors {
     static ApiException statusConflict(Order order, String action, Collection<OrderStatus> allowed) {
         return new ApiException(ErrorCode.ORDER_STATUS_CONFLICT, "Cannot " + action + " an order that is "
                 + order.status().wire(), Map.of("order_id", order.id(), "status", order.status().wire(),
-                "allowed_from", allowed.stream().map(OrderStatus::wire).toList()));
+                "allowed_from", wire(allowed)));
+    }
+
+    static ApiException paymentConflict(Order order, String action, Collection<PaymentStatus> allowed) {
+        return new ApiException(ErrorCode.ORDER_STATUS_CONFLICT, "Cannot " + action + " an order whose payment is "
+                + order.paymentStatus().wire(), Map.of("order_id", order.id(), "payment_status",
+                order.paymentStatus().wire(), "allowed_from", wire(allowed)));
+    }
+
+    private static List<String> wire(Collection<? extends WireEnum> states) {
+        return states.stream().map(WireEnum::wire).toList();
     }
 }

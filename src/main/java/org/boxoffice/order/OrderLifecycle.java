@@ -1,7 +1,5 @@
 package org.boxoffice.order;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.payment.PaymentAttempt;
@@ -9,6 +7,7 @@ import org.boxoffice.payment.PaymentOutcome;
 import org.boxoffice.payment.PaymentSettled;
 import org.boxoffice.payment.Payments;
 import org.boxoffice.quote.QuoteService;
+import org.boxoffice.shared.StateMachine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -26,12 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class OrderLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
-    static final List<OrderStatus> SENDABLE = List.of(OrderStatus.CONFIRMED);
-    static final List<OrderStatus> DELIVERABLE = List.of(OrderStatus.CONFIRMED, OrderStatus.TRANSFER_SENT);
-    static final List<OrderStatus> CANCELLABLE = List.of(OrderStatus.CONFIRMED, OrderStatus.TRANSFER_SENT,
-            OrderStatus.TRANSFER_EXPIRED);
-    static final List<OrderStatus> REFUNDABLE = List.of(OrderStatus.CONFIRMED, OrderStatus.TRANSFER_SENT,
-            OrderStatus.DELIVERED, OrderStatus.TRANSFER_EXPIRED);
     private final OrderRepository orders;
     private final OrderPlacement placement;
     private final QuoteService quotes;
@@ -39,10 +32,10 @@ public class OrderLifecycle {
     private final Payments payments;
     private final TransactionTemplate transaction;
     private final OrderRefunds refunds;
-    private final Clock clock;
+    private final OrderTransitions transitions;
 
     OrderLifecycle(OrderRepository orders, OrderPlacement placement, QuoteService quotes, HoldService holds,
-                   Payments payments, TransactionTemplate transaction, OrderRefunds refunds, Clock clock) {
+                   Payments payments, TransactionTemplate transaction, OrderRefunds refunds, OrderTransitions transitions) {
         this.orders = orders;
         this.placement = placement;
         this.quotes = quotes;
@@ -50,15 +43,15 @@ public class OrderLifecycle {
         this.payments = payments;
         this.transaction = transaction;
         this.refunds = refunds;
-        this.clock = clock;
+        this.transitions = transitions;
     }
 
     public Order transferSent(String orderId) {
-        return move(orderId, SENDABLE, OrderStatus.TRANSFER_SENT, "mark as transfer sent");
+        return move(orderId, OrderStatus.TRANSFER_SENT, "mark as transfer sent");
     }
 
     public Order delivered(String orderId) {
-        return move(orderId, DELIVERABLE, OrderStatus.DELIVERED, "mark as delivered");
+        return move(orderId, OrderStatus.DELIVERED, "mark as delivered");
     }
 
     /**
@@ -67,7 +60,7 @@ public class OrderLifecycle {
      */
     public Order cancel(String orderId) {
         PaymentAttempt refund = transaction.execute(status -> {
-            Order order = move(orderId, CANCELLABLE, OrderStatus.CANCELLED, "cancel");
+            Order order = move(orderId, OrderStatus.CANCELLED, "cancel");
             holds.release(orderId);
             return refunds.open(order, null);
         });
@@ -80,8 +73,8 @@ public class OrderLifecycle {
     /** Refunds part (or, without an amount, all that is left) of a captured order's charge; the order stays as it is. */
     public Order refund(String orderId, Long amountMinor) {
         Order order = find(orderId);
-        if (!"captured".equals(order.paymentStatus())) {
-            throw OrderErrors.statusConflict(order, "refund", REFUNDABLE);
+        if (order.paymentStatus() != PaymentStatus.CAPTURED) {
+            throw OrderErrors.paymentConflict(order, "refund", StateMachine.sources(PaymentStatus.REFUNDED));
         }
         PaymentAttempt refund = transaction.execute(status -> refunds.open(order, amountMinor));
         if (refund != null) {
@@ -107,7 +100,7 @@ public class OrderLifecycle {
 
     /** Moves every undelivered order past its deadline to {@code transfer_expired}; safe on every node at once. */
     public int expireOverdue() {
-        int expired = orders.expireOverdue(Instant.now(clock));
+        int expired = transitions.expireOverdue().size();
         if (expired > 0) {
             log.info("{} orders passed their delivery deadline undelivered", expired);
         }
@@ -134,8 +127,7 @@ public class OrderLifecycle {
             case PaymentOutcome.Succeeded s -> placement.confirm(order, quotes.byIds(List.of(order.quoteId())).getFirst(),
                     attempt);
             case PaymentOutcome.Failed f -> {
-                if (orders.transition(order.id(), List.of(OrderStatus.PENDING_PAYMENT), OrderStatus.PAYMENT_FAILED,
-                        "failed", Instant.now(clock))) {
+                if (transitions.move(order.id(), OrderStatus.PAYMENT_FAILED, PaymentStatus.FAILED)) {
                     holds.release(order.id());
                 }
             }
@@ -144,9 +136,9 @@ public class OrderLifecycle {
         }
     }
 
-    private Order move(String orderId, List<OrderStatus> from, OrderStatus to, String action) {
-        if (!orders.transition(orderId, from, to, null, Instant.now(clock))) {
-            throw OrderErrors.statusConflict(find(orderId), action, from);
+    private Order move(String orderId, OrderStatus to, String action) {
+        if (!transitions.move(orderId, to, null)) {
+            throw OrderErrors.statusConflict(find(orderId), action, StateMachine.sources(to));
         }
         return find(orderId);
     }

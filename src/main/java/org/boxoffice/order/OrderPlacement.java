@@ -38,10 +38,11 @@ class OrderPlacement {
     private final Settings settings;
     private final Ledger ledger;
     private final VoucherService vouchers;
+    private final OrderTransitions transitions;
     private final Clock clock;
 
     OrderPlacement(OrderRepository orders, QuoteService quotes, HoldService holds, Payments payments, Settings settings,
-                   Ledger ledger, VoucherService vouchers, Clock clock) {
+                   Ledger ledger, VoucherService vouchers, OrderTransitions transitions, Clock clock) {
         this.orders = orders;
         this.quotes = quotes;
         this.holds = holds;
@@ -49,6 +50,7 @@ class OrderPlacement {
         this.settings = settings;
         this.ledger = ledger;
         this.vouchers = vouchers;
+        this.transitions = transitions;
         this.clock = clock;
     }
 
@@ -60,7 +62,7 @@ class OrderPlacement {
         quotes.consume(quote);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         String id = Ids.newId("ord");
-        Order order = new Order(id, partner.id(), quote.id(), quote.eventId(), OrderStatus.PENDING_PAYMENT, "pending",
+        Order order = new Order(id, partner.id(), quote.id(), quote.eventId(), OrderStatus.PENDING_PAYMENT, PaymentStatus.PENDING,
                 deliveryType, deadline, transferEmail(), now);
         orders.insert(order);
         if (!holds.move(quote.ticketIds(), quote.id(), id, HoldService.UNTIL_SETTLED)) {
@@ -85,7 +87,7 @@ class OrderPlacement {
             case PaymentOutcome.Succeeded s -> {
                 confirm(order, quote, reserved.charge());
                 yield Optional.of(new Order(order.id(), order.partnerId(), order.quoteId(), order.eventId(),
-                        OrderStatus.CONFIRMED, "captured", order.deliveryType(), order.deliveryDeadline(),
+                        OrderStatus.CONFIRMED, PaymentStatus.CAPTURED, order.deliveryType(), order.deliveryDeadline(),
                         order.transferEmail(), order.createdAt()));
             }
             case PaymentOutcome.Failed f -> {
@@ -102,8 +104,7 @@ class OrderPlacement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void confirm(Order order, Quote quote, PaymentAttempt charge) {
-        if (orders.transition(order.id(), List.of(OrderStatus.PENDING_PAYMENT), OrderStatus.CONFIRMED, "captured",
-                Instant.now(clock))) {
+        if (transitions.move(order.id(), OrderStatus.CONFIRMED, PaymentStatus.CAPTURED)) {
             holds.sell(order.id());
             ledger.recordCharge(order.partnerId(), order.id(), charge.provider(), quote.totalMinor() - quote.feesMinor(),
                     quote.feesMinor(), quote.currency());

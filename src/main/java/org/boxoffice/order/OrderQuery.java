@@ -1,18 +1,11 @@
 package org.boxoffice.order;
 
 import java.time.Instant;
-import org.boxoffice.shared.WireEnum;
-import org.boxoffice.web.ApiException;
 import org.boxoffice.web.QueryDates;
 
-/** Parses the list filters of orders: a status, and creation bounds as dates (UTC) or instants. */
+/** Parses the list filters of orders: creation bounds as dates (UTC) or instants. */
 final class OrderQuery {
     private OrderQuery() {
-    }
-
-    static OrderStatus status(String value) {
-        return value == null ? null : WireEnum.parse(OrderStatus.class, value).orElseThrow(() ->
-                ApiException.validation("status", "status must be one of " + WireEnum.allowed(OrderStatus.class)));
     }
 
     /** {@code created_from}: a date means from its start. */

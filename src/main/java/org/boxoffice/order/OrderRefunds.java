@@ -1,7 +1,5 @@
 package org.boxoffice.order;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.boxoffice.billing.Ledger;
@@ -25,13 +23,13 @@ class OrderRefunds {
     private final OrderRepository orders;
     private final Payments payments;
     private final Ledger ledger;
-    private final Clock clock;
+    private final OrderTransitions transitions;
 
-    OrderRefunds(OrderRepository orders, Payments payments, Ledger ledger, Clock clock) {
+    OrderRefunds(OrderRepository orders, Payments payments, Ledger ledger, OrderTransitions transitions) {
         this.orders = orders;
         this.payments = payments;
         this.ledger = ledger;
-        this.clock = clock;
+        this.transitions = transitions;
     }
 
     /** Records a refund of {@code amountMinor} (null: all that is left); null if nothing is left to refund. */
@@ -62,7 +60,7 @@ class OrderRefunds {
             List<PaymentAttempt> attempts = payments.ofOrder(refund.orderId());
             if (refunds(attempts, status -> status == PaymentAttempt.Status.SUCCEEDED)
                     >= charge(refund.orderId(), attempts).amountMinor()) {
-                orders.setPaymentStatus(refund.orderId(), "refunded", Instant.now(clock));
+                transitions.move(refund.orderId(), PaymentStatus.REFUNDED);
             }
         }
     }

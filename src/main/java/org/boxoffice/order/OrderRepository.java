@@ -6,12 +6,12 @@ import static org.boxoffice.shared.SqlTime.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.boxoffice.shared.SqlFilter;
+import org.boxoffice.shared.StateMachine;
 import org.boxoffice.shared.WireEnum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,7 +33,7 @@ class OrderRepository {
                                             delivery_deadline, transfer_email, created_at, updated_at)
                         VALUES (:id, :partner, :quote, :event, :status, :payment, :delivery, :deadline, :email, :now, :now)""")
                 .param("id", o.id()).param("partner", o.partnerId()).param("quote", o.quoteId()).param("event", o.eventId())
-                .param("status", o.status().wire()).param("payment", o.paymentStatus()).param("delivery", o.deliveryType())
+                .param("status", o.status().wire()).param("payment", o.paymentStatus().wire()).param("delivery", o.deliveryType())
                 .param("deadline", ts(o.deliveryDeadline())).param("email", o.transferEmail()).param("now", ts(o.createdAt()))
                 .update();
     }
@@ -56,26 +56,41 @@ class OrderRepository {
         jdbc.sql("DELETE FROM orders WHERE id = :id").param("id", id).update();
     }
 
-    /** Compare-and-set of the status (and, when given, the payment status). */
-    boolean transition(String id, Collection<OrderStatus> from, OrderStatus to, String paymentStatus, Instant now) {
-        return jdbc.sql("""
-                        UPDATE orders SET status = :to, payment_status = coalesce(:payment, payment_status), updated_at = :now
-                        WHERE id = :id AND status = ANY(:from)""")
-                .param("id", id).param("to", to.wire()).param("payment", paymentStatus).param("now", ts(now))
-                .param("from", from.stream().map(OrderStatus::wire).toArray(String[]::new)).update() == 1;
+    /**
+     * Compare-and-set: moves the order to {@code to}, and its payment to {@code payment} when given, if the states it is
+     * in allow both moves; false (nothing changed) otherwise.
+     */
+    boolean transition(String id, OrderStatus to, PaymentStatus payment, Instant now) {
+        String paymentSql = payment == null ? "" : ", payment_status = :payment";
+        String paymentWhere = payment == null ? "" : " AND payment_status = ANY(:paymentFrom)";
+        var update = jdbc.sql("UPDATE orders SET status = :to" + paymentSql + ", updated_at = :now"
+                        + " WHERE id = :id AND status = ANY(:from)" + paymentWhere)
+                .param("id", id).param("to", to.wire()).param("now", ts(now))
+                .param("from", StateMachine.wire(StateMachine.sources(to)));
+        if (payment != null) {
+            update = update.param("payment", payment.wire())
+                    .param("paymentFrom", StateMachine.wire(StateMachine.sources(payment)));
+        }
+        return update.update() == 1;
     }
 
-    void setPaymentStatus(String id, String paymentStatus, Instant now) {
-        jdbc.sql("UPDATE orders SET payment_status = :payment, updated_at = :now WHERE id = :id")
-                .param("id", id).param("payment", paymentStatus).param("now", ts(now)).update();
+    /** Compare-and-set of the payment status alone. */
+    boolean transition(String id, PaymentStatus to, Instant now) {
+        return jdbc.sql("""
+                        UPDATE orders SET payment_status = :to, updated_at = :now
+                        WHERE id = :id AND payment_status = ANY(:from)""")
+                .param("id", id).param("to", to.wire()).param("now", ts(now))
+                .param("from", StateMachine.wire(StateMachine.sources(to))).update() == 1;
     }
 
-    /** Every order past its delivery deadline and not delivered becomes transfer_expired; one statement, any node. */
-    int expireOverdue(Instant now) {
+    /** Every undelivered order past its delivery deadline becomes transfer_expired; one statement, any node. */
+    List<String> expireOverdue(Instant now) {
         return jdbc.sql("""
-                        UPDATE orders SET status = 'transfer_expired', updated_at = :now
-                        WHERE status IN ('confirmed', 'transfer_sent') AND delivery_deadline <= :now""")
-                .param("now", ts(now)).update();
+                        UPDATE orders SET status = :to, updated_at = :now
+                        WHERE status = ANY(:from) AND delivery_deadline <= :now RETURNING id""")
+                .param("to", OrderStatus.TRANSFER_EXPIRED.wire()).param("now", ts(now))
+                .param("from", StateMachine.wire(StateMachine.sources(OrderStatus.TRANSFER_EXPIRED)))
+                .query(String.class).list();
     }
 
     List<Order> list(Filter filter, int limit, long offset) {
@@ -116,7 +131,7 @@ class OrderRepository {
 
     private static Order map(ResultSet rs, int n) throws SQLException {
         return new Order(rs.getString("id"), rs.getString("partner_id"), rs.getString("quote_id"), rs.getString("event_id"),
-                WireEnum.parse(OrderStatus.class, rs.getString("status")).orElseThrow(), rs.getString("payment_status"),
+                WireEnum.parse(OrderStatus.class, rs.getString("status")).orElseThrow(), WireEnum.parse(PaymentStatus.class, rs.getString("payment_status")).orElseThrow(),
                 rs.getString("delivery_type"), instant(rs, "delivery_deadline"), rs.getString("transfer_email"),
                 instant(rs, "created_at"));
     }

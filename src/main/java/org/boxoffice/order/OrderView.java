@@ -1,5 +1,7 @@
 package org.boxoffice.order;
 
+import org.boxoffice.inventory.DeliveryType;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +13,11 @@ import org.boxoffice.shared.MoneyView;
 /** An order as partners see it (API.md §6). */
 public record OrderView(String orderId, OrderStatus status, String quoteId, EventSummary event, String sectionName,
                         String rowName, List<String> seats, int quantity, MoneyView unitPrice, MoneyView fees,
-                        MoneyView totalPrice, String deliveryType, Instant deliveryDeadline, String transferEmail,
+                        MoneyView totalPrice,
+                        @Schema(implementation = DeliveryType.class) String deliveryType, Instant deliveryDeadline, String transferEmail,
                         Payment payment, Instant createdAt) {
 
-    public record Payment(String status, MoneyView amount) {
+    public record Payment(PaymentStatus status, MoneyView amount) {
     }
 
     public record TicketView(String ticketId, String section, String row, @Nullable String seat, String barcode,

@@ -1,5 +1,6 @@
 package org.boxoffice.partner;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.boxoffice.web.ErrorCode;
 import org.boxoffice.web.ApiErrors;
 import jakarta.validation.Valid;
@@ -35,7 +36,8 @@ class AdminPartnerController {
         this.limits = limits;
     }
 
-    record CreatePartner(@NotBlank @Size(max = 200) String name, @NotBlank String billingModel) {
+    record CreatePartner(@NotBlank @Size(max = 200) String name, 
+                         @NotBlank @Schema(implementation = BillingModel.class) String billingModel) {
     }
 
     record Created(String partnerId, String name, BillingModel billingModel, PartnerStatus status, String clientId,

@@ -43,20 +43,20 @@ public interface IntentGateway {
     }
 
     /** A PaymentIntent as the provider reports it; statuses are Stripe's. */
-    record Intent(String id, String clientSecret, String status, long amountMinor, String currency,
+    record Intent(String id, String clientSecret, IntentStatus status, long amountMinor, String currency,
                   Map<String, String> metadata, String failureCode, String failureMessage) {
 
         public boolean succeeded() {
-            return "succeeded".equals(status);
+            return status == IntentStatus.SUCCEEDED;
         }
 
         /** The last attempt failed (and the customer may try again), or the intent was cancelled. */
         public boolean failed() {
-            return "canceled".equals(status) || "requires_payment_method".equals(status) && failureCode != null;
+            return status == IntentStatus.CANCELED || status == IntentStatus.REQUIRES_PAYMENT_METHOD && failureCode != null;
         }
 
         public boolean open() {
-            return !succeeded() && !"canceled".equals(status);
+            return !succeeded() && status != IntentStatus.CANCELED;
         }
     }
 }

@@ -3,6 +3,9 @@ package org.boxoffice.payment;
 import jakarta.annotation.Nullable;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.boxoffice.shared.StateMachine;
 import org.boxoffice.shared.WireEnum;
 
 /** One call to a payment provider, as recorded before it was made and settled after. */
@@ -21,13 +24,23 @@ public record PaymentAttempt(String id, String orderId, String partnerId, Kind k
         }
     }
 
-    public enum Status implements WireEnum {
+    /** Pending until the provider answers; unknown when no answer came, until reconciliation asks the provider. */
+    public enum Status implements StateMachine<Status> {
         PENDING, SUCCEEDED, FAILED, UNKNOWN;
+
+        @Override
+        public Set<Status> next() {
+            return switch (this) {
+                case PENDING -> EnumSet.of(SUCCEEDED, FAILED, UNKNOWN);
+                case UNKNOWN -> EnumSet.of(SUCCEEDED, FAILED);
+                case SUCCEEDED, FAILED -> EnumSet.noneOf(Status.class);
+            };
+        }
 
         @JsonValue
         @Override
         public String wire() {
-            return WireEnum.super.wire();
+            return StateMachine.super.wire();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.boxoffice.shared.StateMachine;
 import org.boxoffice.shared.WireEnum;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,15 +25,16 @@ class PaymentAttemptRepository {
         jdbc.sql("""
                         INSERT INTO payment_attempts (id, order_id, partner_id, kind, provider, payment_method, amount_minor,
                                                       currency, status, created_at, updated_at)
-                        VALUES (:id, :order, :partner, :kind, :provider, :method, :amount, :currency, 'pending', :now, :now)""")
+                        VALUES (:id, :order, :partner, :kind, :provider, :method, :amount, :currency, :status, :now, :now)""")
+                .param("status", PaymentAttempt.Status.PENDING.wire())
                 .param("id", a.id()).param("order", a.orderId()).param("partner", a.partnerId())
                 .param("kind", a.kind().wire()).param("provider", a.provider())
                 .param("method", a.paymentMethod()).param("amount", a.amountMinor()).param("currency", a.currency())
                 .param("now", ts(a.createdAt())).update();
     }
 
-    /** Compare-and-set: moves the attempt from one of {@code from} to {@code to}; false if someone else moved it. */
-    boolean settle(String id, List<PaymentAttempt.Status> from, PaymentAttempt.Status to, String reference,
+    /** Compare-and-set: moves the attempt to {@code to} if its status allows; false if someone else moved it first. */
+    boolean transition(String id, PaymentAttempt.Status to, String reference,
                    String failureCode, String failureMessage, Instant now) {
         return jdbc.sql("""
                         UPDATE payment_attempts SET status = :to, provider_reference = coalesce(:reference, provider_reference),
@@ -40,7 +42,7 @@ class PaymentAttemptRepository {
                         WHERE id = :id AND status = ANY(:from)""")
                 .param("id", id).param("to", to.wire()).param("reference", reference)
                 .param("code", failureCode).param("message", failureMessage).param("now", ts(now))
-                .param("from", from.stream().map(PaymentAttempt.Status::wire).toArray(String[]::new))
+                .param("from", StateMachine.wire(StateMachine.sources(to)))
                 .update() == 1;
     }
 
@@ -53,8 +55,9 @@ class PaymentAttemptRepository {
     List<PaymentAttempt> unsettled(Instant pendingBefore, int limit) {
         return jdbc.sql("""
                         SELECT * FROM payment_attempts
-                        WHERE status = 'unknown' OR (status = 'pending' AND updated_at < :before)
+                        WHERE status = :unknown OR (status = :pending AND updated_at < :before)
                         ORDER BY seq LIMIT :limit""")
+                .param("unknown", PaymentAttempt.Status.UNKNOWN.wire()).param("pending", PaymentAttempt.Status.PENDING.wire())
                 .param("before", ts(pendingBefore)).param("limit", limit).query(PaymentAttemptRepository::map).list();
     }
 

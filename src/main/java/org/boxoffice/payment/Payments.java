@@ -22,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Payments {
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
-    private static final List<PaymentAttempt.Status> OPEN = List.of(PaymentAttempt.Status.PENDING, PaymentAttempt.Status.UNKNOWN);
     private final PaymentAttemptRepository attempts;
     private final Map<String, CardGateway> gateways;
     private final Clock clock;
@@ -62,12 +61,12 @@ public class Payments {
     public boolean settle(PaymentAttempt attempt, PaymentOutcome outcome) {
         Instant now = Instant.now(clock);
         return switch (outcome) {
-            case PaymentOutcome.Succeeded s -> attempts.settle(attempt.id(), OPEN, PaymentAttempt.Status.SUCCEEDED,
+            case PaymentOutcome.Succeeded s -> attempts.transition(attempt.id(), PaymentAttempt.Status.SUCCEEDED,
                     s.reference(), null, null, now);
-            case PaymentOutcome.Failed f -> attempts.settle(attempt.id(), OPEN, PaymentAttempt.Status.FAILED,
+            case PaymentOutcome.Failed f -> attempts.transition(attempt.id(), PaymentAttempt.Status.FAILED,
                     null, f.code(), f.message(), now);
-            case PaymentOutcome.Unknown u -> attempts.settle(attempt.id(), List.of(PaymentAttempt.Status.PENDING),
-                    PaymentAttempt.Status.UNKNOWN, null, null, null, now);
+            case PaymentOutcome.Unknown u -> attempts.transition(attempt.id(), PaymentAttempt.Status.UNKNOWN,
+                    null, null, null, now);
         };
     }
 

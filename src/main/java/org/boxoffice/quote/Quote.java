@@ -10,10 +10,10 @@ public record Quote(String id, String partnerId, String eventId, String sectionI
                     List<String> deliveryTypes, boolean consumed, Instant expiresAt, Instant createdAt) {
 
     /** {@code active}, {@code consumed} or {@code expired}: expiry is read from the clock, never stored. */
-    public String status(Instant now) {
+    public QuoteStatus status(Instant now) {
         if (consumed) {
-            return "consumed";
+            return QuoteStatus.CONSUMED;
         }
-        return now.isBefore(expiresAt) ? "active" : "expired";
+        return now.isBefore(expiresAt) ? QuoteStatus.ACTIVE : QuoteStatus.EXPIRED;
     }
 }

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.Event;
@@ -16,7 +15,6 @@ import org.boxoffice.partner.CallingPartner;
 import org.boxoffice.partner.RequiresScope;
 import org.boxoffice.partner.Scope;
 import org.boxoffice.web.ApiErrors;
-import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
@@ -33,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequiresScope(Scope.QUOTES_WRITE)
 class QuoteController {
-    private static final List<String> STATUSES = List.of("active", "consumed", "expired");
     private final QuoteService quotes;
     private final CatalogService catalog;
     private final Clock clock;
@@ -66,10 +63,7 @@ class QuoteController {
     }
 
     @GetMapping("/v1/quotes")
-    Page<QuoteView> list(CallingPartner caller, @RequestParam(required = false) String status, PageRequest page) {
-        if (status != null && !STATUSES.contains(status)) {
-            throw ApiException.validation("status", "status must be one of " + String.join(", ", STATUSES));
-        }
+    Page<QuoteView> list(CallingPartner caller, @RequestParam(required = false) QuoteStatus status, PageRequest page) {
         Page<Quote> found = quotes.list(caller, status, page);
         Map<String, Event> events = new HashMap<>();
         Instant now = Instant.now(clock);

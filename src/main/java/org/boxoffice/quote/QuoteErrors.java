@@ -36,9 +36,9 @@ public final class QuoteErrors {
     /** {@code QUOTE_ALREADY_CONSUMED} or {@code QUOTE_EXPIRED} unless the quote can still become an order. */
     public static void requireUsable(Quote quote, Instant now) {
         switch (quote.status(now)) {
-            case "consumed" -> throw consumed(quote);
-            case "expired" -> throw expired(quote);
-            default -> {
+            case CONSUMED -> throw consumed(quote);
+            case EXPIRED -> throw expired(quote);
+            case ACTIVE -> {
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.boxoffice.shared.StateMachine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +28,8 @@ class QuoteRepository {
                                             row_name, row_display, ticket_ids, seats, quantity, unit_price_minor, fees_minor,
                                             total_minor, currency, delivery_types, status, expires_at, created_at)
                         VALUES (:id, :partner, :event, :section, :row, :sectionName, :sectionDisplay, :rowName, :rowDisplay,
-                                :tickets, :seats, :quantity, :unit, :fees, :total, :currency, :types, 'active', :expires, :created)""")
+                                :tickets, :seats, :quantity, :unit, :fees, :total, :currency, :types, :status, :expires, :created)""")
+                .param("status", QuoteStatus.ACTIVE.wire())
                 .param("id", q.id()).param("partner", q.partnerId()).param("event", q.eventId())
                 .param("section", q.sectionId()).param("row", q.rowId()).param("sectionName", q.sectionName())
                 .param("sectionDisplay", q.sectionDisplay()).param("rowName", q.rowName()).param("rowDisplay", q.rowDisplay())
@@ -50,35 +52,39 @@ class QuoteRepository {
     /** The one conditional update that turns a quote into an order: true only for the first caller, before expiry. */
     boolean consume(String id, Instant now) {
         return jdbc.sql("""
-                        UPDATE quotes SET status = 'consumed', consumed_at = :now
-                        WHERE id = :id AND status = 'active' AND expires_at > :now""")
-                .param("id", id).param("now", ts(now)).update() == 1;
+                        UPDATE quotes SET status = :to, consumed_at = :now
+                        WHERE id = :id AND status = ANY(:from) AND expires_at > :now""")
+                .param("to", QuoteStatus.CONSUMED.wire())
+                .param("from", StateMachine.wire(StateMachine.sources(QuoteStatus.CONSUMED))).param("id", id).param("now", ts(now)).update() == 1;
     }
 
     /** Undoes {@link #consume} when the charge was declined: the quote is usable again until it expires. */
     void reactivate(String id) {
-        jdbc.sql("UPDATE quotes SET status = 'active', consumed_at = NULL WHERE id = :id AND status = 'consumed'")
-                .param("id", id).update();
+        jdbc.sql("UPDATE quotes SET status = :to, consumed_at = NULL WHERE id = :id AND status = ANY(:from)")
+                .param("to", QuoteStatus.ACTIVE.wire())
+                .param("from", StateMachine.wire(StateMachine.sources(QuoteStatus.ACTIVE))).param("id", id).update();
     }
 
-    List<Quote> list(String partnerId, String status, Instant now, int limit, long offset) {
+    List<Quote> list(String partnerId, QuoteStatus status, Instant now, int limit, long offset) {
         return jdbc.sql("SELECT * FROM quotes WHERE partner_id = :partner" + statusFilter(status)
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
-                .param("partner", partnerId).param("now", ts(now)).param("limit", limit).param("offset", offset)
+                .param("partner", partnerId).param("now", ts(now)).param("active", QuoteStatus.ACTIVE.wire())
+                .param("consumed", QuoteStatus.CONSUMED.wire()).param("limit", limit).param("offset", offset)
                 .query(QuoteRepository::map).list();
     }
 
-    long count(String partnerId, String status, Instant now) {
+    long count(String partnerId, QuoteStatus status, Instant now) {
         return jdbc.sql("SELECT count(*) FROM quotes WHERE partner_id = :partner" + statusFilter(status))
-                .param("partner", partnerId).param("now", ts(now)).query(Long.class).single();
+                .param("partner", partnerId).param("now", ts(now)).param("active", QuoteStatus.ACTIVE.wire())
+                .param("consumed", QuoteStatus.CONSUMED.wire()).query(Long.class).single();
     }
 
-    private static String statusFilter(String status) {
-        return switch (status == null ? "" : status) {
-            case "active" -> " AND status = 'active' AND expires_at > :now";
-            case "expired" -> " AND status = 'active' AND expires_at <= :now";
-            case "consumed" -> " AND status = 'consumed'";
-            default -> "";
+    /** The stored status and the clock together: an active quote past its expiry reads expired. */
+    private static String statusFilter(QuoteStatus status) {
+        return status == null ? "" : switch (status) {
+            case ACTIVE -> " AND status = :active AND expires_at > :now";
+            case EXPIRED -> " AND status = :active AND expires_at <= :now";
+            case CONSUMED -> " AND status = :consumed";
         };
     }
 
@@ -87,7 +93,7 @@ class QuoteRepository {
                 rs.getString("row_id"), rs.getString("section_name"), rs.getString("section_display"),
                 rs.getString("row_name"), rs.getString("row_display"), strings(rs, "ticket_ids"), strings(rs, "seats"),
                 rs.getInt("quantity"), rs.getLong("unit_price_minor"), rs.getLong("fees_minor"), rs.getLong("total_minor"),
-                rs.getString("currency"), strings(rs, "delivery_types"), "consumed".equals(rs.getString("status")),
+                rs.getString("currency"), strings(rs, "delivery_types"), QuoteStatus.CONSUMED.wire().equals(rs.getString("status")),
                 instant(rs, "expires_at"), instant(rs, "created_at"));
     }
 

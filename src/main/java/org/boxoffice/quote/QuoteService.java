@@ -81,7 +81,7 @@ public class QuoteService {
         return ids.isEmpty() ? List.of() : quotes.findAll(ids);
     }
 
-    public Page<Quote> list(CallingPartner caller, String status, PageRequest page) {
+    public Page<Quote> list(CallingPartner caller, QuoteStatus status, PageRequest page) {
         Instant now = Instant.now(clock);
         return new Page<>(quotes.list(caller.partnerId(), status, now, page.limit(), page.offset()),
                 quotes.count(caller.partnerId(), status, now), page);

@@ -1,5 +1,8 @@
 package org.boxoffice.quote;
 
+import org.boxoffice.inventory.DeliveryType;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -7,10 +10,10 @@ import org.boxoffice.catalog.Event;
 import org.boxoffice.shared.MoneyView;
 
 /** A quote as partners see it (API.md §5). */
-public record QuoteView(String quoteId, String status, Instant expiresAt, Instant createdAt, EventSummary event,
+public record QuoteView(String quoteId, QuoteStatus status, Instant expiresAt, Instant createdAt, EventSummary event,
                         String sectionName, String sectionNameDisplay, String rowName, String rowNameDisplay,
                         List<String> seats, int quantity, MoneyView unitPrice, MoneyView fees, MoneyView totalPrice,
-                        List<String> deliveryTypes) {
+                        @ArraySchema(schema = @Schema(implementation = DeliveryType.class)) List<String> deliveryTypes) {
 
     /** The event fields quotes and orders repeat, so a partner needs no second call. */
     public record EventSummary(String eventId, String eventName, Instant eventDatetimeUtc, LocalDateTime eventDatetimeLocal,

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.sql.SQLException;
+import org.boxoffice.shared.WireEnum;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.TransactionException;
@@ -64,6 +65,10 @@ class ApiExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Envelope> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         String name = e.getName();
+        if (e.getRequiredType() != null && WireEnum.class.isAssignableFrom(e.getRequiredType())) {
+            return api(ApiException.validation(name, name + " must be one of " + wireValues(e.getRequiredType())),
+                    request);
+        }
         return respond(request, ErrorCode.VALIDATION_ERROR, "Parameter '" + name + "' has an invalid value",
                 Map.of("fields", List.of(Map.of("field", name, "message", "invalid value"))));
     }
@@ -161,5 +166,10 @@ class ApiExceptionHandler {
             }
         }
         return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static String wireValues(Class<?> type) {
+        return WireEnum.allowed((Class) type);
     }
 }

@@ -132,7 +132,7 @@ class MerchantCheckoutTest extends ApiTest {
         JsonPath intent = stripeObject(basket);
         clock.advance(Duration.ofMinutes(40));
         token = fixtures.token(partner);
-        as(token).get("/v1/baskets/" + basket).then().body("data.items[0].status", equalTo("reserved"))
+        as(token).get("/v1/baskets/" + basket).then().body("data.items[0].status", equalTo("booking"))
                 .body("data.total_price.amount", equalTo("421.50"));
         assertThat(available("A")).isZero();
         pay(intent, "4242424242424242");

@@ -181,7 +181,10 @@ class OrderTest extends ApiTest {
         as(token).get("/v1/orders?created_from=" + today).then().body("data.order_id", contains(later));
         as(token).get("/v1/orders?created_to=" + clock.instant().minus(Duration.ofHours(1))).then()
                 .body("data.order_id", contains(first));
-        as(token).get("/v1/orders?status=shipped").then().statusCode(400);
+        as(token).get("/v1/orders?status=shipped").then().statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"))
+                .body("error.details.fields[0].field", equalTo("status"))
+                .body("error.message", equalTo("status must be one of pending_payment, confirmed, transfer_sent, "
+                        + "delivered, transfer_expired, cancelled, payment_failed"));
         as(token).get("/v1/orders?created_from=yesterday").then().statusCode(400);
     }
 }

@@ -4,9 +4,10 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.boxoffice.payment.IntentStatus;
 import org.boxoffice.payment.IntentGateway.Intent;
 import org.boxoffice.payment.stripe.StripeWebhookSecret;
 import org.boxoffice.payment.stripe.StripeWebhooks;
@@ -57,12 +58,13 @@ class SandboxCheckout {
         intent(intentId, clientSecret);
         String card = cardNumber == null ? "" : cardNumber.replaceAll("[\\s-]", "");
         Instant now = Instant.now(clock);
-        List<String> payable = List.of("requires_payment_method", "requires_confirmation");
+        Set<IntentStatus> payable = Set.of(IntentStatus.REQUIRES_PAYMENT_METHOD, IntentStatus.REQUIRES_CONFIRMATION);
         boolean moved = switch (card) {
-            case SUCCEEDS -> intents.transition(intentId, payable, "succeeded", null, null, null, now);
-            case DECLINES -> intents.transition(intentId, payable, "requires_payment_method", null, "card_declined",
-                    "Your card was declined.", now);
-            case AUTHENTICATES -> intents.transition(intentId, payable, "requires_action", null, null, null, now);
+            case SUCCEEDS -> intents.transition(intentId, payable, IntentStatus.SUCCEEDED, null, null, null, now);
+            case DECLINES -> intents.transition(intentId, payable, IntentStatus.REQUIRES_PAYMENT_METHOD, null,
+                    "card_declined", "Your card was declined.", now);
+            case AUTHENTICATES -> intents.transition(intentId, payable, IntentStatus.REQUIRES_ACTION, null, null, null,
+                    now);
             default -> throw ApiException.validation("card_number", "use a sandbox test card: " + SUCCEEDS
                     + " succeeds, " + DECLINES + " is declined, " + AUTHENTICATES + " asks for authentication");
         };
@@ -74,8 +76,10 @@ class SandboxCheckout {
         intent(intentId, clientSecret);
         Instant now = Instant.now(clock);
         boolean moved = completed
-                ? intents.transition(intentId, List.of("requires_action"), "succeeded", null, null, null, now)
-                : intents.transition(intentId, List.of("requires_action"), "requires_payment_method", null,
+                ? intents.transition(intentId, Set.of(IntentStatus.REQUIRES_ACTION), IntentStatus.SUCCEEDED, null, null,
+                null, now)
+                : intents.transition(intentId, Set.of(IntentStatus.REQUIRES_ACTION), IntentStatus.REQUIRES_PAYMENT_METHOD,
+                null,
                 "payment_intent_authentication_failure",
                 "We are unable to authenticate your payment method. Please choose a different payment method.", now);
         return afterMove(intentId, moved);
@@ -84,7 +88,7 @@ class SandboxCheckout {
     private Intent afterMove(String intentId, boolean moved) {
         Intent intent = intents.find(intentId).orElseThrow();
         if (!moved) {
-            throw ApiException.validation("payment_intent", "this payment is " + intent.status()
+            throw ApiException.validation("payment_intent", "this payment is " + intent.status().wire()
                     + " and cannot take that step");
         }
         String body = event(intent);
@@ -95,8 +99,8 @@ class SandboxCheckout {
     /** The Stripe event for the intent's new status, in Stripe's shape and API version. */
     private String event(Intent intent) {
         String type = switch (intent.status()) {
-            case "succeeded" -> "payment_intent.succeeded";
-            case "requires_action" -> "payment_intent.requires_action";
+            case SUCCEEDED -> "payment_intent.succeeded";
+            case REQUIRES_ACTION -> "payment_intent.requires_action";
             default -> "payment_intent.payment_failed";
         };
         Map<String, Object> object = new LinkedHashMap<>();
@@ -104,7 +108,7 @@ class SandboxCheckout {
         object.put("object", "payment_intent");
         object.put("amount", intent.amountMinor());
         object.put("currency", intent.currency().toLowerCase(java.util.Locale.ROOT));
-        object.put("status", intent.status());
+        object.put("status", intent.status().wire());
         object.put("metadata", intent.metadata());
         object.put("last_payment_error", intent.failureCode() == null ? null
                 : Map.of("type", "card_error", "code", intent.failureCode(), "message", intent.failureMessage()));

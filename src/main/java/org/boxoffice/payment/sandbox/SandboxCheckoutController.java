@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.boxoffice.payment.IntentStatus;
 import org.boxoffice.payment.IntentGateway.Intent;
 import org.boxoffice.shared.MoneyView;
 import org.boxoffice.web.ApiErrors;
@@ -44,7 +45,7 @@ class SandboxCheckoutController {
         }
     }
 
-    record IntentView(String id, String status, MoneyView amount, @Nullable String failureCode,
+    record IntentView(String id, IntentStatus status, MoneyView amount, @Nullable String failureCode,
                       @Nullable String failureMessage) {
         static IntentView of(Intent i) {
             return new IntentView(i.id(), i.status(), MoneyView.of(i.amountMinor(), i.currency()), i.failureCode(),

@@ -2,9 +2,10 @@ package org.boxoffice.payment.sandbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import org.boxoffice.payment.IntentStatus;
 import org.boxoffice.payment.IntentGateway;
 import org.boxoffice.shared.Ids;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnExpression("'${boxoffice.stripe.secret-key:}' == '' and ${boxoffice.sandbox.enabled:true}")
 class SandboxIntentGateway implements IntentGateway {
-    static final List<String> UNPAID = List.of("requires_payment_method", "requires_confirmation", "requires_action");
     private final SandboxIntentRepository intents;
     private final Clock clock;
     private final String publicUrl;
@@ -50,7 +50,8 @@ class SandboxIntentGateway implements IntentGateway {
 
     @Override
     public Optional<Intent> updateAmount(String intentId, long amountMinor) {
-        return intents.transition(intentId, List.of("requires_payment_method"), "requires_payment_method", amountMinor,
+        return intents.transition(intentId, Set.of(IntentStatus.REQUIRES_PAYMENT_METHOD),
+                IntentStatus.REQUIRES_PAYMENT_METHOD, amountMinor,
                 null, null, Instant.now(clock)) ? intents.find(intentId) : Optional.empty();
     }
 
@@ -61,7 +62,7 @@ class SandboxIntentGateway implements IntentGateway {
 
     @Override
     public Optional<Intent> cancel(String intentId) {
-        return intents.transition(intentId, UNPAID, "canceled", null, null, null, Instant.now(clock))
+        return intents.transition(intentId, IntentStatus.UNPAID, IntentStatus.CANCELED, null, null, null, Instant.now(clock))
                 ? intents.find(intentId) : Optional.empty();
     }
 

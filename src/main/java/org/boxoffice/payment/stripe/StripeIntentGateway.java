@@ -11,6 +11,7 @@ import com.stripe.param.PaymentIntentUpdateParams;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.boxoffice.payment.IntentStatus;
 import org.boxoffice.payment.CardGateway.OutcomeUnknown;
 import org.boxoffice.payment.IntentGateway;
 
@@ -106,7 +107,7 @@ public class StripeIntentGateway implements IntentGateway {
 
     static Intent intent(PaymentIntent pi) {
         var error = pi.getLastPaymentError();
-        return new Intent(pi.getId(), pi.getClientSecret(), pi.getStatus(), pi.getAmount(),
+        return new Intent(pi.getId(), pi.getClientSecret(), IntentStatus.of(pi.getStatus()), pi.getAmount(),
                 pi.getCurrency() == null ? null : pi.getCurrency().toUpperCase(Locale.ROOT),
                 pi.getMetadata() == null ? Map.of() : pi.getMetadata(),
                 error == null ? null : error.getDeclineCode() != null ? error.getDeclineCode() : error.getCode(),

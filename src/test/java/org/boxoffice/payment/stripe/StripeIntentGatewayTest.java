@@ -111,7 +111,7 @@ class StripeIntentGatewayTest {
     @Test
     void cancellingAnAbandonedIntentAndAPaidOneCannotBe() {
         stub(post(urlEqualTo("/v1/payment_intents/pi_4/cancel")), 200, intent("pi_4", 500, "canceled", "null"));
-        assertThat(gateway.cancel("pi_4")).get().extracting(Intent::status).isEqualTo("canceled");
+        assertThat(gateway.cancel("pi_4")).get().extracting(i -> i.status().wire()).isEqualTo("canceled");
         stripe.verify(postRequestedFor(urlEqualTo("/v1/payment_intents/pi_4/cancel"))
                 .withRequestBody(equalTo("cancellation_reason=abandoned")));
         stub(post(urlEqualTo("/v1/payment_intents/pi_5/cancel")), 400, error("invalid_request_error",
