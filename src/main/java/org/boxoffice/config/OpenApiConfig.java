@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -64,6 +65,10 @@ class OpenApiConfig {
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(CallingPartner.class, PageRequest.class);
+        // An event's local time has no offset: not an RFC 3339 date-time, which generated clients parse with one.
+        SpringDocUtils.getConfig().replaceWithSchema(LocalDateTime.class, new StringSchema()
+                .pattern("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?$").example("2026-12-08T19:30:00")
+                .description("Local time at the venue, without offset (see event_timezone)"));
     }
 
     @Bean
@@ -103,7 +108,8 @@ class OpenApiConfig {
                                 .addProperty("code", new StringSchema()._enum(EnumSet.allOf(ErrorCode.class).stream()
                                         .map(Enum::name).toList()))
                                 .addProperty("message", new StringSchema())
-                                .addProperty("details", new ObjectSchema().description("e.g. {fields: [{field, message}]}")))
+                                .addProperty("details", new ObjectSchema().description("e.g. {fields: [{field, message}]}"))
+                                .required(List.of("code", "message")))
                         .addSchemas("ErrorEnvelope", new ObjectSchema()
                                 .addProperty("success", new BooleanSchema()._default(false))
                                 .addProperty("error", ref("Error"))
@@ -125,7 +131,11 @@ class OpenApiConfig {
             boolean raw = handler.hasMethodAnnotation(RawBody.class) || handler.getBeanType().isAnnotationPresent(RawBody.class);
             operation.getResponses().forEach((status, response) -> {
                 if (!raw && status.startsWith("2") && response.getContent() != null) {
-                    response.getContent().forEach((type, media) -> media.setSchema(envelope(media.getSchema(), handler, page)));
+                    response.getContent().forEach((type, media) -> {
+                        if (type.contains("json")) { // a CSV variant of the same operation is the CSV text itself
+                            media.setSchema(envelope(media.getSchema(), handler, page));
+                        }
+                    });
                 }
             });
             Set<ErrorCode> codes = EnumSet.noneOf(ErrorCode.class);
@@ -174,6 +184,7 @@ class OpenApiConfig {
                         operation.addSecurityItem(new SecurityRequirement().addList(PARTNER_TOKEN, needed));
                         if (operation == item.getPost()) { // every partner POST takes an Idempotency-Key
                             codes.addAll(List.of(ErrorCode.IDEMPOTENCY_KEY_IN_USE, ErrorCode.IDEMPOTENCY_KEY_REUSED));
+                            operation.addParametersItem(idempotencyKey());
                         }
                     }
                 } else if (path.startsWith("/admin/")) {
@@ -186,6 +197,7 @@ class OpenApiConfig {
                     operation.getExtensions().remove(SCOPE_KEY);
                 }
             }));
+            OpenApiResponseFields.markRequired(openApi);
         };
     }
 
@@ -231,6 +243,15 @@ class OpenApiConfig {
 
     private static String refName(Schema<?> schema) {
         return schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+    }
+
+    private static Parameter idempotencyKey() {
+        return new Parameter().in("header").name("Idempotency-Key").required(false)
+                .description("Makes a retry safe: the first answer is kept 24 h for this partner and key and replayed "
+                        + "(with `Idempotent-Replayed: true`) for a retry with the same body; the same key with "
+                        + "another body is 422 IDEMPOTENCY_KEY_REUSED, a retry while the first runs 409 "
+                        + "IDEMPOTENCY_KEY_IN_USE")
+                .schema(new StringSchema().minLength(1).maxLength(255));
     }
 
     private static Scopes scopes() {

@@ -1,5 +1,6 @@
 package org.boxoffice.partner;
 
+import io.swagger.v3.oas.annotations.Parameter;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import org.boxoffice.web.ApiErrors;
@@ -54,6 +55,7 @@ class TokenController {
     @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.UNSUPPORTED_GRANT_TYPE, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_SUSPENDED})
     @PostMapping(path = PartnerDoor.TOKEN_PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TokenAnswer> json(@RequestBody Map<String, Object> body,
+                                     @Parameter(hidden = true) // declared as the clientBasic security scheme
                                      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String basic,
                                      HttpServletRequest request) {
         return issue(text(body, "client_id"), text(body, "client_secret"), text(body, "grant_type"),
@@ -63,6 +65,7 @@ class TokenController {
     @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.UNSUPPORTED_GRANT_TYPE, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_SUSPENDED})
     @PostMapping(path = PartnerDoor.TOKEN_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     ResponseEntity<TokenAnswer> form(@RequestParam MultiValueMap<String, String> form,
+                                     @Parameter(hidden = true) // declared as the clientBasic security scheme
                                      @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String basic,
                                      HttpServletRequest request) {
         return issue(form.getFirst("client_id"), form.getFirst("client_secret"), form.getFirst("grant_type"),

@@ -1,5 +1,8 @@
 package org.boxoffice.voucher;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.boxoffice.web.ApiErrors;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
@@ -26,6 +29,9 @@ class VoucherController {
 
     @GetMapping("/vouchers/{token}.pdf")
     @ApiErrors({ErrorCode.NOT_FOUND})
+    @ApiResponse(responseCode = "200", description = "The voucher, a PDF with one QR code per ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
+                    schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> voucher(@PathVariable String token) {
         byte[] pdf = vouchers.document(token).orElseThrow(() ->
                 new ApiException(ErrorCode.NOT_FOUND, "No voucher at this address, or its event has passed"));
