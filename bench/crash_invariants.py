@@ -44,7 +44,7 @@ ledger = one("""
     WITH posted AS (SELECT partner_id, sum(-amount_minor) AS total FROM ledger_transactions WHERE type = 'charge'
                     GROUP BY partner_id),
          captured AS (SELECT a.partner_id, sum(a.amount_minor) AS total FROM payment_attempts a
-                      JOIN orders o ON o.id = a.order_id
+                      JOIN orders o ON o.id = a.owner_id
                       WHERE a.kind = 'charge' AND a.status = 'succeeded' AND o.payment_status = 'captured'
                       GROUP BY a.partner_id)
     SELECT (SELECT count(*) FROM posted FULL JOIN captured USING (partner_id)

@@ -2,6 +2,7 @@ package org.boxoffice;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -9,6 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The package rules of DESIGN.md, enforced. */
 class ArchitectureTest {
@@ -60,10 +62,20 @@ class ArchitectureTest {
     }
 
     @Test
-    void paymentsKnowNothingOfOrders() {
+    void paymentsKnowNeitherOrdersNorBaskets() {
         noClasses().that().resideInAPackage("org.boxoffice.payment..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.order..", "org.boxoffice.quote..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.boxoffice.order..", "org.boxoffice.quote..",
+                        "org.boxoffice.basket..")
                 .check(classes);
+    }
+
+    /** A controller's request is one call into its feature's service, which is the transaction boundary. */
+    @Test
+    void controllersOpenNoTransactions() {
+        noClasses().that().haveSimpleNameEndingWith("Controller")
+                .should().beAnnotatedWith(Transactional.class).check(classes);
+        noMethods().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("Controller")
+                .should().beAnnotatedWith(Transactional.class).check(classes);
     }
 
     @Test

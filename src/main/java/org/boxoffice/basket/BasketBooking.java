@@ -11,6 +11,8 @@ import org.boxoffice.payment.IntentGateway;
 import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.PaymentOutcome;
 import org.boxoffice.payment.Payments;
+import org.boxoffice.shared.Money;
+import org.boxoffice.shared.WireEnum;
 import org.boxoffice.voucher.VoucherService;
 import org.boxoffice.voucher.VoucherTicket;
 import org.slf4j.Logger;
@@ -53,8 +55,8 @@ class BasketBooking {
         this.transaction = transaction;
     }
 
-    /** How the money was taken: through a PaymentIntent the customer paid, or by charging the partner's card. */
-    enum Paid { BY_CUSTOMER, ON_ACCOUNT }
+    /** How the money is taken: through a PaymentIntent the customer pays, or by charging the partner's card. */
+    enum Paid implements WireEnum { BY_CUSTOMER, ON_ACCOUNT }
 
     /**
      * Books the paid basket and returns the refunds it opened for items that could not be booked; the caller makes
@@ -75,13 +77,14 @@ class BasketBooking {
             } else {
                 holds.release(item.id());
                 transitions.move(item.id(), ItemStatus.ERRORED);
-                refunds.add(payments.open(item.id(), basket.partnerId(), PaymentAttempt.Kind.REFUND,
-                        basket.payment().provider(), paymentReference, item.totalMinor(), basket.currency()));
+                refunds.add(payments.open(PaymentAttempt.Owner.basketItem(item.id()), basket.partnerId(),
+                        PaymentAttempt.Kind.REFUND, basket.payment().provider(), paymentReference, item.totalMinor(),
+                        basket.currency(), "Refund of basket item " + item.id() + " of basket " + basket.id()));
             }
         }
         if (paid == Paid.ON_ACCOUNT) {
             List<Basket.Item> charged = basket.reserved();
-            ledger.recordCharge(basket.partnerId(), basket.id(), basket.payment().provider(),
+            ledger.recordCharge(basket.partnerId(), "basket", basket.id(), basket.payment().provider(),
                     charged.stream().mapToLong(Basket.Item::priceMinor).sum(),
                     charged.stream().mapToLong(Basket.Item::bookingFeeMinor).sum(), basket.currency());
         }
@@ -98,15 +101,16 @@ class BasketBooking {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     List<PaymentAttempt> refundUnclaimed(Basket basket, IntentGateway.Intent intent) {
-        boolean refunded = payments.ofOrder(basket.id()).stream().anyMatch(a -> a.kind() == PaymentAttempt.Kind.REFUND
+        boolean refunded = payments.of(PaymentAttempt.Owner.basket(basket.id())).stream().anyMatch(a -> a.kind() == PaymentAttempt.Kind.REFUND
                 && a.paymentMethod().equals(intent.id()));
         if (refunded) {
             return List.of();
         }
         log.warn("payment {} for basket {} paid for nothing it can book now; refunding {} in full", intent.id(),
                 basket.id(), intent.amountMinor());
-        return List.of(payments.open(basket.id(), basket.partnerId(), PaymentAttempt.Kind.REFUND, intents.provider(),
-                intent.id(), intent.amountMinor(), intent.currency()));
+        return List.of(payments.open(PaymentAttempt.Owner.basket(basket.id()), basket.partnerId(),
+                PaymentAttempt.Kind.REFUND, intents.provider(), intent.id(), intent.amountMinor(), intent.currency(),
+                "Refund of payment " + intent.id() + " for basket " + basket.id()));
     }
 
     /** The payment failed: the customer may try again; the items keep their tickets until their reservation ends. */
@@ -122,7 +126,7 @@ class BasketBooking {
     /** Makes the refunds (outside any transaction), each recorded by compare-and-set as it is answered. */
     void refund(List<PaymentAttempt> refunds) {
         for (PaymentAttempt attempt : refunds) {
-            PaymentOutcome outcome = payments.call(attempt, "Refund of basket item " + attempt.orderId());
+            PaymentOutcome outcome = payments.call(attempt);
             transaction.executeWithoutResult(status -> {
                 if (payments.settle(attempt, outcome)) {
                     refunded(attempt, outcome);
@@ -134,21 +138,22 @@ class BasketBooking {
     /** A refund of an item has its answer: a successful one makes the item {@code errored_and_refunded}. */
     @Transactional(propagation = Propagation.MANDATORY)
     void refunded(PaymentAttempt attempt, PaymentOutcome outcome) {
-        if (!(outcome instanceof PaymentOutcome.Succeeded s)) {
+        if (!(outcome instanceof PaymentOutcome.Succeeded)) {
             log.warn("refund {} of item {} did not go through ({}); the item stays errored", attempt.id(),
-                    attempt.orderId(), outcome);
+                    attempt.owner().id(), outcome);
             return;
         }
         boolean onAccount = partners.get(attempt.partnerId()).billingModel() == BillingModel.PARTNER_BILLED;
-        if (transitions.move(attempt.orderId(), ItemStatus.ERRORED_AND_REFUNDED) && onAccount) {
-            String basketId = baskets.basketOfItem(attempt.orderId()).orElseThrow();
-            ledger.recordRefund(attempt.partnerId(), basketId, s.reference(), attempt.provider(), attempt.amountMinor(),
+        String itemId = attempt.owner().id();
+        if (transitions.move(itemId, ItemStatus.ERRORED_AND_REFUNDED) && onAccount) {
+            String basketId = baskets.basketOfItem(itemId).orElseThrow();
+            ledger.recordRefund(attempt.partnerId(), "basket", basketId, attempt.id(), attempt.provider(), attempt.amountMinor(),
                     attempt.currency());
         }
     }
 
     private void postCommission(Basket basket, Basket.Item item, int bps) {
-        long commission = Math.floorDiv(Math.multiplyExact(item.priceMinor(), bps) + 5_000, 10_000);
+        long commission = Money.percentOf(item.priceMinor(), bps);
         if (commission > 0) {
             ledger.recordCommission(basket.partnerId(), "commission:" + item.id(), basket.id(), commission,
                     basket.currency(), "Commission on " + item.quantity() + " ticket(s), item " + item.id()

@@ -110,10 +110,10 @@ public class BasketCheckout {
             return previous.intentId() == null ? new Plan.Create(version) : new Plan.Reuse(previous.intentId(), version);
         }
         if (previous.intentId() == null) {
-            start(basket, intents.provider(), version + 1);
+            start(basket, BasketBooking.Paid.BY_CUSTOMER, intents.provider(), version + 1);
             return new Plan.Create(version + 1);
         }
-        long amount = start(basket, intents.provider(), version);
+        long amount = start(basket, BasketBooking.Paid.BY_CUSTOMER, intents.provider(), version);
         return amount == previous.amountMinor() ? new Plan.Reuse(previous.intentId(), version)
                 : new Plan.Update(previous.intentId(), amount, version);
     }
@@ -168,11 +168,13 @@ public class BasketCheckout {
             if (basket.pending()) {
                 throw BasketService.conflict(basket);
             }
-            long amount = start(basket, partner.cardOnFile().provider(), basket.payment().intentVersion());
-            return payments.open(basket.id(), partner.id(), PaymentAttempt.Kind.CHARGE, partner.cardOnFile().provider(),
-                    partner.cardOnFile().reference(), amount, basket.currency());
+            long amount = start(basket, BasketBooking.Paid.ON_ACCOUNT, partner.cardOnFile().provider(),
+                    basket.payment().intentVersion());
+            return payments.open(PaymentAttempt.Owner.basket(basket.id()), partner.id(), PaymentAttempt.Kind.CHARGE,
+                    partner.cardOnFile().provider(), partner.cardOnFile().reference(), amount, basket.currency(),
+                    "Boxoffice basket " + basket.id());
         });
-        PaymentOutcome outcome = payments.call(charge, "Boxoffice basket " + basketId);
+        PaymentOutcome outcome = payments.call(charge);
         booking.refund(transaction.execute(status -> payments.settle(charge, outcome)
                 ? chargeAnswered(charge, outcome) : List.of()));
         if (outcome instanceof PaymentOutcome.Failed f) {
@@ -186,7 +188,7 @@ public class BasketCheckout {
 
     /** Applies the answer to an on-account charge; returns the refunds to make after the commit. */
     List<PaymentAttempt> chargeAnswered(PaymentAttempt charge, PaymentOutcome outcome) {
-        Basket basket = repository.find(charge.orderId(), true).orElseThrow();
+        Basket basket = repository.find(charge.owner().id(), true).orElseThrow();
         return switch (outcome) {
             case PaymentOutcome.Succeeded s -> booking.book(basket, s.reference(), BasketBooking.Paid.ON_ACCOUNT);
             case PaymentOutcome.Failed f -> {
@@ -235,7 +237,7 @@ public class BasketCheckout {
     }
 
     /** Starts the checkout under the basket's lock; returns the amount to pay. */
-    private long start(Basket basket, String provider, int intentVersion) {
+    private long start(Basket basket, BasketBooking.Paid paidBy, String provider, int intentVersion) {
         Instant now = Instant.now(clock);
         transitions.expireItems(basket);
         List<Basket.Item> live = basket.live(now);
@@ -244,7 +246,7 @@ public class BasketCheckout {
         }
         live.forEach(item -> holds.extend(item.id(), HoldService.UNTIL_SETTLED));
         long amount = live.stream().mapToLong(Basket.Item::totalMinor).sum();
-        transitions.startCheckout(basket, provider, amount, intentVersion);
+        transitions.startCheckout(basket, paidBy, provider, amount, intentVersion);
         return amount;
     }
 

@@ -39,10 +39,10 @@ class BasketPaymentEvents {
     @Transactional(propagation = Propagation.MANDATORY)
     void onPaymentSettled(PaymentSettled settled) {
         PaymentAttempt attempt = settled.attempt();
-        String owner = attempt.orderId();
-        if (attempt.kind() == PaymentAttempt.Kind.REFUND && owner.startsWith("itm_")) {
+        PaymentAttempt.OwnerKind owner = attempt.owner().kind();
+        if (attempt.kind() == PaymentAttempt.Kind.REFUND && owner == PaymentAttempt.OwnerKind.BASKET_ITEM) {
             booking.refunded(attempt, settled.outcome());
-        } else if (attempt.kind() == PaymentAttempt.Kind.CHARGE && owner.startsWith("bkt_")) {
+        } else if (attempt.kind() == PaymentAttempt.Kind.CHARGE && owner == PaymentAttempt.OwnerKind.BASKET) {
             List<PaymentAttempt> refunds = checkout.chargeAnswered(attempt, settled.outcome());
             if (!refunds.isEmpty()) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

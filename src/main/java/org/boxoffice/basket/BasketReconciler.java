@@ -3,8 +3,6 @@ package org.boxoffice.basket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.boxoffice.partner.BillingModel;
-import org.boxoffice.partner.PartnerService;
 import org.boxoffice.payment.IntentGateway;
 import org.boxoffice.payment.IntentGateway.Intent;
 import org.slf4j.Logger;
@@ -19,8 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link #WEBHOOK_GRACE} has its intent fetched and settled; one still unpaid after {@link #PAYMENT_WINDOW} has its
  * intent cancelled at the provider first (so it can no longer be paid) and is then {@code payment_failed}; the intent of
  * a basket that failed or changed is cancelled once its reservations are all gone. Safe on
- * several nodes: settling is a compare-and-set under the basket's lock. On-account charges without an answer are
- * settled by the payment reconciler.
+ * several nodes: settling is a compare-and-set under the basket's lock. It selects only customer-paid baskets, in SQL
+ * (so a backlog of others cannot starve them): on-account charges without an answer are the payment reconciler's.
  */
 @Component
 public class BasketReconciler {
@@ -30,17 +28,15 @@ public class BasketReconciler {
     private final BasketRepository baskets;
     private final BasketCheckout checkout;
     private final BasketBooking booking;
-    private final PartnerService partners;
     private final IntentGateway intents;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    BasketReconciler(BasketRepository baskets, BasketCheckout checkout, BasketBooking booking, PartnerService partners,
+    BasketReconciler(BasketRepository baskets, BasketCheckout checkout, BasketBooking booking,
                      IntentGateway intents, TransactionTemplate transaction, Clock clock) {
         this.baskets = baskets;
         this.checkout = checkout;
         this.booking = booking;
-        this.partners = partners;
         this.intents = intents;
         this.transaction = transaction;
         this.clock = clock;
@@ -83,9 +79,6 @@ public class BasketReconciler {
         int looked = 0;
         for (String basketId : baskets.pendingSince(now.minus(WEBHOOK_GRACE), 100)) {
             Basket basket = baskets.find(basketId, false).orElseThrow();
-            if (partners.get(basket.partnerId()).billingModel() != BillingModel.MERCHANT_OF_RECORD) {
-                continue;
-            }
             looked++;
             boolean abandoned = basket.payment().startedAt().isBefore(now.minus(PAYMENT_WINDOW));
             try {

@@ -36,12 +36,17 @@ class BasketRepository {
                 .query(this::basket).optional();
     }
 
-    /** Baskets whose checkout started before {@code before} and is still pending: their webhook may be lost. */
+    /**
+     * Customer-paid baskets whose checkout started before {@code before} and is still pending: their webhook may be
+     * lost. (On-account ones are the payment reconciler's.)
+     */
     List<String> pendingSince(Instant before, int limit) {
         return jdbc.sql("""
-                        SELECT id FROM baskets WHERE checkout_status = :pending AND checkout_started_at < :before
+                        SELECT id FROM baskets WHERE checkout_status = :pending AND paid_by = :byCustomer
+                          AND checkout_started_at < :before
                         ORDER BY checkout_started_at LIMIT :limit""")
-                .param("pending", CheckoutStatus.CHECKOUT_PENDING.wire()).param("before", ts(before)).param("limit", limit).query(String.class).list();
+                .param("pending", CheckoutStatus.CHECKOUT_PENDING.wire())
+                .param("byCustomer", BasketBooking.Paid.BY_CUSTOMER.wire()).param("before", ts(before)).param("limit", limit).query(String.class).list();
     }
 
     /**
@@ -71,13 +76,14 @@ class BasketRepository {
      * Starts the checkout: the basket is pending, paid through {@code provider} for {@code amount}; a new intent
      * would be made under {@code intentVersion} (kept, so a retry after a lost answer uses the same key).
      */
-    boolean startCheckout(String id, String provider, long amount, int intentVersion, Instant now) {
+    boolean startCheckout(String id, BasketBooking.Paid paidBy, String provider, long amount, int intentVersion,
+                          Instant now) {
         return jdbc.sql("""
-                        UPDATE baskets SET checkout_status = :to, payment_provider = :provider,
+                        UPDATE baskets SET checkout_status = :to, paid_by = :paidBy, payment_provider = :provider,
                                payment_amount_minor = :amount, intent_version = :version, checkout_started_at = :now,
                                updated_at = :now
                         WHERE id = :id AND checkout_status = ANY(:from)""")
-                .param("to", CheckoutStatus.CHECKOUT_PENDING.wire())
+                .param("to", CheckoutStatus.CHECKOUT_PENDING.wire()).param("paidBy", paidBy.wire())
                 .param("from", StateMachine.wire(StateMachine.sources(CheckoutStatus.CHECKOUT_PENDING))).param("id", id).param("provider", provider).param("amount", amount).param("version", intentVersion)
                 .param("now", ts(now)).update() == 1;
     }

@@ -21,10 +21,10 @@ class BasketTransitions {
         this.clock = clock;
     }
 
-    /** The checkout starts: the basket is pending, paid through {@code provider} for {@code amountMinor}. */
+    /** The checkout starts: the basket is pending, paid {@code paidBy} through {@code provider} for {@code amountMinor}. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void startCheckout(Basket basket, String provider, long amountMinor, int intentVersion) {
-        if (!baskets.startCheckout(basket.id(), provider, amountMinor, intentVersion, Instant.now(clock))) {
+    void startCheckout(Basket basket, BasketBooking.Paid paidBy, String provider, long amountMinor, int intentVersion) {
+        if (!baskets.startCheckout(basket.id(), paidBy, provider, amountMinor, intentVersion, Instant.now(clock))) {
             throw new IllegalStateException("basket " + basket.id() + " cannot start a checkout from "
                     + basket.checkoutStatus().wire());
         }

@@ -33,11 +33,11 @@ public class Ledger {
 
     /** The partner's card was charged for an order: tickets and fees are earned; the balance does not change. */
     @Transactional
-    public boolean recordCharge(String partnerId, String orderId, String cardProvider, long ticketsMinor, long feesMinor,
-                                String currency) {
+    public boolean recordCharge(String partnerId, String what, String orderId, String cardProvider, long ticketsMinor,
+                                long feesMinor, String currency) {
         long total = Math.addExact(ticketsMinor, feesMinor);
         return post(partnerId, TransactionType.CHARGE, -total, 0, currency, orderId, orderId,
-                "Card charge for order " + orderId, null, List.of(
+                "Card charge for " + what + " " + orderId, null, List.of(
                         new LedgerTransaction.Entry(Accounts.card(cardProvider), total),
                         new LedgerTransaction.Entry(Accounts.TICKET_REVENUE, -ticketsMinor),
                         new LedgerTransaction.Entry(Accounts.FEE_REVENUE, -feesMinor)));
@@ -45,10 +45,10 @@ public class Ledger {
 
     /** Money went back to the partner's card for an order; the balance does not change. */
     @Transactional
-    public boolean recordRefund(String partnerId, String orderId, String refundReference, String cardProvider,
-                                long amountMinor, String currency) {
+    public boolean recordRefund(String partnerId, String what, String orderId, String refundReference,
+                                String cardProvider, long amountMinor, String currency) {
         return post(partnerId, TransactionType.REFUND, amountMinor, 0, currency, orderId, refundReference,
-                "Refund to card for order " + orderId, null, List.of(
+                "Refund to card for " + what + " " + orderId, null, List.of(
                         new LedgerTransaction.Entry(Accounts.REFUNDS, amountMinor),
                         new LedgerTransaction.Entry(Accounts.card(cardProvider), -amountMinor)));
     }

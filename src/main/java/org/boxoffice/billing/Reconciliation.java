@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.boxoffice.partner.BillingModel;
+import org.boxoffice.partner.PartnerService;
 import org.boxoffice.payment.CardGateway;
 import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.Payments;
@@ -20,8 +22,10 @@ public class Reconciliation {
     private final Payments payments;
     private final Payouts payouts;
     private final Ledger ledger;
+    private final PartnerService partners;
 
-    Reconciliation(Payments payments, Payouts payouts, Ledger ledger) {
+    Reconciliation(Payments payments, Payouts payouts, Ledger ledger, PartnerService partners) {
+        this.partners = partners;
         this.payments = payments;
         this.payouts = payouts;
         this.ledger = ledger;
@@ -46,8 +50,11 @@ public class Reconciliation {
 
     private void check(PaymentAttempt a, List<Mismatch> out) {
         boolean charge = a.kind() == PaymentAttempt.Kind.CHARGE;
+        // A charge is posted under what it paid for, a refund under its own attempt; a merchant-of-record partner's
+        // refunds give the customer's money back and touch no partner ledger.
+        boolean posts = charge || partners.get(a.partnerId()).billingModel() == BillingModel.PARTNER_BILLED;
         Optional<LedgerTransaction> posted = ledger.posting(charge ? TransactionType.CHARGE : TransactionType.REFUND,
-                charge ? a.orderId() : a.id());
+                charge ? a.owner().id() : a.id());
         String provider;
         try {
             provider = payments.inspect(a).map(r -> r.succeeded() ? "succeeded" : "failed").orElse("no_record");
@@ -58,14 +65,15 @@ public class Reconciliation {
         String ours = a.status().wire();
         String problem = switch (a.status()) {
             case SUCCEEDED -> !"succeeded".equals(provider) ? "provider_disagrees"
-                    : posted.isEmpty() ? "missing_in_ledger"
+                    : posted.isEmpty() ? (posts ? "missing_in_ledger" : null)
+                    : !posts ? "ledger_posted_for_customer_refund"
                     : posted.get().amountMinor() != expected ? "ledger_amount_differs" : null;
             case FAILED -> "succeeded".equals(provider) ? "provider_took_money_we_recorded_as_failed"
                     : posted.isPresent() ? "ledger_posted_for_failed_payment" : null;
             case PENDING, UNKNOWN -> "unsettled";
         };
         if (problem != null) {
-            out.add(new Mismatch(a.kind().wire(), a.id(), a.partnerId(), a.orderId(), problem, ours, provider,
+            out.add(new Mismatch(a.kind().wire(), a.id(), a.partnerId(), a.owner().id(), problem, ours, provider,
                     posted.map(LedgerTransaction::amountMinor).orElse(null), a.amountMinor(), a.currency()));
         }
     }

@@ -113,6 +113,6 @@ class AdminOrderController {
     private AdminOrderView view(String orderId) {
         OrderService.Placed placed = orders.find(orderId);
         return new AdminOrderView(placed.order().partnerId(), OrderView.of(placed, catalog.eventOnly(placed.order().eventId())),
-                payments.ofOrder(orderId));
+                payments.of(PaymentAttempt.Owner.order(orderId)));
     }
 }

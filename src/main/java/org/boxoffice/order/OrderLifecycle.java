@@ -84,7 +84,7 @@ public class OrderLifecycle {
     }
 
     private void settle(PaymentAttempt refund) {
-        PaymentOutcome outcome = payments.call(refund, "Refund of order " + refund.orderId());
+        PaymentOutcome outcome = payments.call(refund);
         transaction.executeWithoutResult(status -> {
             if (payments.settle(refund, outcome)) {
                 refunds.apply(refund, outcome);
@@ -112,14 +112,14 @@ public class OrderLifecycle {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onPaymentSettled(PaymentSettled settled) {
         PaymentAttempt attempt = settled.attempt();
-        if (!attempt.orderId().startsWith("ord_")) {
-            return; // a basket's payment
+        if (attempt.owner().kind() != PaymentAttempt.OwnerKind.ORDER) {
+            return;
         }
         if (attempt.kind() == PaymentAttempt.Kind.REFUND) {
             refunds.apply(attempt, settled.outcome());
             return;
         }
-        Order order = orders.find(attempt.orderId()).orElse(null);
+        Order order = orders.find(attempt.owner().id()).orElse(null);
         if (order == null) {
             return; // a declined order was already undone
         }

@@ -68,8 +68,9 @@ class OrderPlacement {
         if (!holds.move(quote.ticketIds(), quote.id(), id, HoldService.UNTIL_SETTLED)) {
             throw new IllegalStateException("quote " + quote.id() + " was active but no longer holds its tickets");
         }
-        PaymentAttempt charge = payments.open(id, partner.id(), PaymentAttempt.Kind.CHARGE, partner.cardOnFile().provider(),
-                partner.cardOnFile().reference(), quote.totalMinor(), quote.currency());
+        PaymentAttempt charge = payments.open(PaymentAttempt.Owner.order(id), partner.id(), PaymentAttempt.Kind.CHARGE,
+                partner.cardOnFile().provider(), partner.cardOnFile().reference(), quote.totalMinor(), quote.currency(),
+                "Boxoffice order " + id);
         return new Reserved(order, charge);
     }
 
@@ -106,7 +107,7 @@ class OrderPlacement {
     void confirm(Order order, Quote quote, PaymentAttempt charge) {
         if (transitions.move(order.id(), OrderStatus.CONFIRMED, PaymentStatus.CAPTURED)) {
             holds.sell(order.id());
-            ledger.recordCharge(order.partnerId(), order.id(), charge.provider(), quote.totalMinor() - quote.feesMinor(),
+            ledger.recordCharge(order.partnerId(), "order", order.id(), charge.provider(), quote.totalMinor() - quote.feesMinor(),
                     quote.feesMinor(), quote.currency());
             if (!"mobile_transfer".equals(order.deliveryType())) {
                 issueTickets(order, quote);

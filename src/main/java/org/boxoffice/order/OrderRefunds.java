@@ -36,31 +36,36 @@ class OrderRefunds {
     @Transactional(propagation = Propagation.MANDATORY)
     PaymentAttempt open(Order order, Long amountMinor) {
         orders.lock(order.id());
-        List<PaymentAttempt> attempts = payments.ofOrder(order.id());
+        List<PaymentAttempt> attempts = payments.of(PaymentAttempt.Owner.order(order.id()));
         PaymentAttempt charge = charge(order.id(), attempts);
         long left = charge.amountMinor() - refunds(attempts, status -> status != PaymentAttempt.Status.FAILED);
         if (amountMinor == null) {
-            return left == 0 ? null : payments.open(order.id(), order.partnerId(), PaymentAttempt.Kind.REFUND,
-                    charge.provider(), charge.providerReference(), left, charge.currency());
+            return left == 0 ? null : open(order, charge, left);
         }
         if (amountMinor <= 0 || amountMinor > left) {
             throw ApiException.validation("amount", "amount must be more than 0 and at most "
                     + Money.of(left, charge.currency()).amount() + " " + charge.currency() + " (what is left to refund)");
         }
-        return payments.open(order.id(), order.partnerId(), PaymentAttempt.Kind.REFUND, charge.provider(),
-                charge.providerReference(), amountMinor, charge.currency());
+        return open(order, charge, amountMinor);
+    }
+
+    private PaymentAttempt open(Order order, PaymentAttempt charge, long amountMinor) {
+        return payments.open(PaymentAttempt.Owner.order(order.id()), order.partnerId(), PaymentAttempt.Kind.REFUND,
+                charge.provider(), charge.providerReference(), amountMinor, charge.currency(),
+                "Refund of order " + order.id());
     }
 
     /** The provider's answer to a refund: posted to the ledger, and the payment marked refunded once all is back. */
     @Transactional(propagation = Propagation.MANDATORY)
     void apply(PaymentAttempt refund, PaymentOutcome outcome) {
         if (outcome instanceof PaymentOutcome.Succeeded) {
-            ledger.recordRefund(refund.partnerId(), refund.orderId(), refund.id(), refund.provider(), refund.amountMinor(),
+            String orderId = refund.owner().id();
+            ledger.recordRefund(refund.partnerId(), "order", orderId, refund.id(), refund.provider(), refund.amountMinor(),
                     refund.currency());
-            List<PaymentAttempt> attempts = payments.ofOrder(refund.orderId());
+            List<PaymentAttempt> attempts = payments.of(refund.owner());
             if (refunds(attempts, status -> status == PaymentAttempt.Status.SUCCEEDED)
-                    >= charge(refund.orderId(), attempts).amountMinor()) {
-                transitions.move(refund.orderId(), PaymentStatus.REFUNDED);
+                    >= charge(orderId, attempts).amountMinor()) {
+                transitions.move(orderId, PaymentStatus.REFUNDED);
             }
         }
     }

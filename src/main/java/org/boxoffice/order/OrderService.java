@@ -71,7 +71,7 @@ public class OrderService {
             throw OrderErrors.invalidDeadline("must be before the event starts (" + eventStart + ")");
         }
         OrderPlacement.Reserved reserved = placement.reserve(quote, partner, request.deliveryType(), request.deliveryDeadline());
-        PaymentOutcome outcome = payments.call(reserved.charge(), "Boxoffice order " + reserved.order().id());
+        PaymentOutcome outcome = payments.call(reserved.charge());
         Order placed = placement.complete(reserved, quote, outcome).orElseThrow(() -> {
             PaymentOutcome.Failed failed = (PaymentOutcome.Failed) outcome;
             return OrderErrors.declined(failed.code(), failed.message());

@@ -12,13 +12,16 @@ public interface CardGateway {
     /** The provider name stored with the payment method ("sandbox", "stripe"). */
     String provider();
 
-    ProviderResult charge(String idempotencyKey, String paymentMethod, long amountMinor, String currency, String description);
+    /** Charges the attempt's payment method for its amount, with its description, under its id as idempotency key. */
+    ProviderResult charge(PaymentAttempt attempt);
 
-    ProviderResult refund(String idempotencyKey, String chargeReference, long amountMinor, String currency);
+    /** Refunds the attempt's amount of the charge it names ({@code paymentMethod}), under its id as idempotency key. */
+    ProviderResult refund(PaymentAttempt attempt);
 
     /**
      * What became of a call whose answer was lost; empty if the provider never received it. Given the original request,
-     * so a provider without a lookup by key can replay it under the same key, which is safe by construction.
+     * so a provider without a lookup by key can replay it under the same key: the same attempt makes the same request,
+     * which is safe by construction.
      */
     Optional<ProviderResult> lookup(PaymentAttempt original);
 

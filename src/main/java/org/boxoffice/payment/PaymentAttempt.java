@@ -8,11 +8,41 @@ import java.util.Set;
 import org.boxoffice.shared.StateMachine;
 import org.boxoffice.shared.WireEnum;
 
-/** One call to a payment provider, as recorded before it was made and settled after. */
-public record PaymentAttempt(String id, String orderId, String partnerId, Kind kind, String provider,
-                             String paymentMethod, long amountMinor, String currency, Status status,
+/**
+ * One call to a payment provider, as recorded before it was made and settled after: what it is for ({@code owner}),
+ * and the request itself (method or charge reference, amount, currency, description), so that a replay after a lost
+ * answer sends exactly what was sent first.
+ */
+public record PaymentAttempt(String id, Owner owner, String partnerId, Kind kind, String provider,
+                             String paymentMethod, long amountMinor, String currency, String description, Status status,
                              @Nullable String providerReference, @Nullable String failureCode,
                              @Nullable String failureMessage, Instant createdAt) {
+
+    /** What the money is for: the feature that owns the attempt acts on its outcome. */
+    public record Owner(OwnerKind kind, String id) {
+
+        public static Owner order(String orderId) {
+            return new Owner(OwnerKind.ORDER, orderId);
+        }
+
+        public static Owner basket(String basketId) {
+            return new Owner(OwnerKind.BASKET, basketId);
+        }
+
+        public static Owner basketItem(String itemId) {
+            return new Owner(OwnerKind.BASKET_ITEM, itemId);
+        }
+    }
+
+    public enum OwnerKind implements WireEnum {
+        ORDER, BASKET, BASKET_ITEM;
+
+        @JsonValue
+        @Override
+        public String wire() {
+            return WireEnum.super.wire();
+        }
+    }
 
     public enum Kind implements WireEnum {
         CHARGE, REFUND;

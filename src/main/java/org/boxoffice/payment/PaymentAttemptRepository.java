@@ -23,11 +23,13 @@ class PaymentAttemptRepository {
 
     void insert(PaymentAttempt a) {
         jdbc.sql("""
-                        INSERT INTO payment_attempts (id, order_id, partner_id, kind, provider, payment_method, amount_minor,
-                                                      currency, status, created_at, updated_at)
-                        VALUES (:id, :order, :partner, :kind, :provider, :method, :amount, :currency, :status, :now, :now)""")
+                        INSERT INTO payment_attempts (id, owner_kind, owner_id, partner_id, kind, provider, payment_method,
+                                                      amount_minor, currency, description, status, created_at, updated_at)
+                        VALUES (:id, :ownerKind, :owner, :partner, :kind, :provider, :method, :amount, :currency,
+                                :description, :status, :now, :now)""")
                 .param("status", PaymentAttempt.Status.PENDING.wire())
-                .param("id", a.id()).param("order", a.orderId()).param("partner", a.partnerId())
+                .param("id", a.id()).param("ownerKind", a.owner().kind().wire()).param("owner", a.owner().id())
+                .param("partner", a.partnerId()).param("description", a.description())
                 .param("kind", a.kind().wire()).param("provider", a.provider())
                 .param("method", a.paymentMethod()).param("amount", a.amountMinor()).param("currency", a.currency())
                 .param("now", ts(a.createdAt())).update();
@@ -66,15 +68,17 @@ class PaymentAttemptRepository {
                 .param("from", ts(from)).param("before", ts(before)).query(PaymentAttemptRepository::map).list();
     }
 
-    List<PaymentAttempt> ofOrder(String orderId) {
-        return jdbc.sql("SELECT * FROM payment_attempts WHERE order_id = :order ORDER BY seq")
-                .param("order", orderId).query(PaymentAttemptRepository::map).list();
+    List<PaymentAttempt> of(PaymentAttempt.Owner owner) {
+        return jdbc.sql("SELECT * FROM payment_attempts WHERE owner_id = :owner AND owner_kind = :kind ORDER BY seq")
+                .param("owner", owner.id()).param("kind", owner.kind().wire()).query(PaymentAttemptRepository::map).list();
     }
 
     private static PaymentAttempt map(ResultSet rs, int n) throws SQLException {
-        return new PaymentAttempt(rs.getString("id"), rs.getString("order_id"), rs.getString("partner_id"),
+        PaymentAttempt.Owner owner = new PaymentAttempt.Owner(WireEnum.parse(PaymentAttempt.OwnerKind.class,
+                rs.getString("owner_kind")).orElseThrow(), rs.getString("owner_id"));
+        return new PaymentAttempt(rs.getString("id"), owner, rs.getString("partner_id"),
                 WireEnum.parse(PaymentAttempt.Kind.class, rs.getString("kind")).orElseThrow(), rs.getString("provider"),
-                rs.getString("payment_method"), rs.getLong("amount_minor"), rs.getString("currency"),
+                rs.getString("payment_method"), rs.getLong("amount_minor"), rs.getString("currency"), rs.getString("description"),
                 WireEnum.parse(PaymentAttempt.Status.class, rs.getString("status")).orElseThrow(), rs.getString("provider_reference"),
                 rs.getString("failure_code"), rs.getString("failure_message"), instant(rs, "created_at"));
     }

@@ -61,7 +61,8 @@ public class PaymentReconciler {
             });
             if (Boolean.TRUE.equals(won)) {
                 settled++;
-                log.info("reconciled payment attempt {} of order {}: {}", attempt.id(), attempt.orderId(), outcome);
+                log.info("reconciled payment attempt {} of {} {}: {}", attempt.id(), attempt.owner().kind().wire(),
+                        attempt.owner().id(), outcome);
             }
         }
         return settled;

@@ -32,23 +32,23 @@ public class Payments {
         this.clock = clock;
     }
 
+    /** Records the attempt, request and all ({@code description} is what the provider shows), before any call. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public PaymentAttempt open(String orderId, String partnerId, PaymentAttempt.Kind kind, String provider,
-                               String paymentMethod, long amountMinor, String currency) {
-        PaymentAttempt attempt = new PaymentAttempt(Ids.newId("pay"), orderId, partnerId, kind, provider, paymentMethod,
-                amountMinor, currency, PaymentAttempt.Status.PENDING, null, null, null, Instant.now(clock));
+    public PaymentAttempt open(PaymentAttempt.Owner owner, String partnerId, PaymentAttempt.Kind kind, String provider,
+                               String paymentMethod, long amountMinor, String currency, String description) {
+        PaymentAttempt attempt = new PaymentAttempt(Ids.newId("pay"), owner, partnerId, kind, provider, paymentMethod,
+                amountMinor, currency, description, PaymentAttempt.Status.PENDING, null, null, null, Instant.now(clock));
         attempts.insert(attempt);
         return attempt;
     }
 
     /** Calls the provider. Must run outside a transaction: no database work waits on the network. */
     @Transactional(propagation = Propagation.NEVER)
-    public PaymentOutcome call(PaymentAttempt attempt, String description) {
+    public PaymentOutcome call(PaymentAttempt attempt) {
         CardGateway gateway = gateway(attempt.provider());
         try {
             CardGateway.ProviderResult result = attempt.kind() == PaymentAttempt.Kind.CHARGE
-                    ? gateway.charge(attempt.id(), attempt.paymentMethod(), attempt.amountMinor(), attempt.currency(), description)
-                    : gateway.refund(attempt.id(), attempt.paymentMethod(), attempt.amountMinor(), attempt.currency());
+                    ? gateway.charge(attempt) : gateway.refund(attempt);
             return outcome(result);
         } catch (CardGateway.OutcomeUnknown e) {
             log.warn("payment attempt {} has no answer: {}", attempt.id(), e.getMessage());
@@ -93,8 +93,9 @@ public class Payments {
         return attempts.find(attemptId);
     }
 
-    public List<PaymentAttempt> ofOrder(String orderId) {
-        return attempts.ofOrder(orderId);
+    /** Every attempt made for {@code owner}, oldest first. */
+    public List<PaymentAttempt> of(PaymentAttempt.Owner owner) {
+        return attempts.of(owner);
     }
 
     List<PaymentAttempt> unsettled(Instant pendingBefore, int limit) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.boxoffice.shared.Money;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -76,7 +77,7 @@ public class Settings {
 
         /** Fees for tickets costing {@code subtotalMinor} in all, rounded half up to the minor unit. */
         public long feesMinor(long subtotalMinor, int quantity) {
-            return Math.addExact((subtotalMinor * feePercentBps + 5_000) / 10_000, Math.multiplyExact(feeFixedMinor, quantity));
+            return Math.addExact(Money.percentOf(subtotalMinor, feePercentBps), Math.multiplyExact(feeFixedMinor, quantity));
         }
     }
 }

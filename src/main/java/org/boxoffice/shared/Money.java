@@ -58,6 +58,19 @@ public record Money(long minor, String currency) {
         return new Money(Math.multiplyExact(minor, quantity), currency);
     }
 
+    /** {@code basisPoints} / 10,000 of this amount, in the same currency: see {@link #percentOf(long, int)}. */
+    public Money percent(int basisPoints) {
+        return new Money(percentOf(minor, basisPoints), currency);
+    }
+
+    /**
+     * The one percentage rule of fees, booking fees and commission: {@code basisPoints} / 10,000 of {@code minor},
+     * rounded half up on minor units (125.005 → 125.01); an amount too large to compute throws, it never wraps.
+     */
+    public static long percentOf(long minor, int basisPoints) {
+        return Math.floorDiv(Math.addExact(Math.multiplyExact(minor, basisPoints), 5_000L), 10_000L);
+    }
+
     private void requireSameCurrency(Money other) {
         if (!currency.equals(other.currency)) {
             throw new IllegalArgumentException("currency mismatch: " + currency + " vs " + other.currency);

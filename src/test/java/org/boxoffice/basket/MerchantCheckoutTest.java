@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Fixtures.TestPartner;
@@ -79,12 +80,12 @@ class MerchantCheckoutTest extends ApiTest {
 
     /** Amounts refunded for a basket or an item, as the payment attempts record them. */
     private List<Long> refunds(String owner) {
-        return jdbc.sql("SELECT amount_minor FROM payment_attempts WHERE order_id = :o AND kind = 'refund' "
+        return jdbc.sql("SELECT amount_minor FROM payment_attempts WHERE owner_id = :o AND kind = 'refund' "
                 + "AND status = 'succeeded'").param("o", owner).query(Long.class).list();
     }
 
     private long attempts(String owner) {
-        return jdbc.sql("SELECT count(*) FROM payment_attempts WHERE order_id = :o").param("o", owner)
+        return jdbc.sql("SELECT count(*) FROM payment_attempts WHERE owner_id = :o").param("o", owner)
                 .query(Long.class).single();
     }
 
@@ -273,6 +274,53 @@ class MerchantCheckoutTest extends ApiTest {
                 .param("id", unpaid.getString("data.stripe_payment_intent_id")).query(String.class).single())
                 .isEqualTo("canceled");
         assertThat(available("A")).isEqualTo(3);
+    }
+
+    /**
+     * 150 on-account baskets waiting for their charge's answer, older than the customer-paid one: the reconciler of lost
+     * webhooks selects only customer-paid baskets (it used to take the first 100 pending and skip the others in Java).
+     */
+    @Test
+    void aBacklogOfOnAccountCheckoutsDoesNotStarveTheCustomerPaidOnes() {
+        String onAccount = fixtures.token(fixtures.buyer("tok_timeout"));
+        String waiting = as(onAccount).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
+                .extract().path("data.basket_id");
+        as(onAccount).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", "GA", "quantity", 1)))
+                .post("/v1/baskets/" + waiting + "/items").then().statusCode(201);
+        as(onAccount).contentType(JSON).body("{}").post("/v1/baskets/" + waiting + "/checkout").then().statusCode(200)
+                .body("data.checkout_status", equalTo("checkout_pending"));
+        jdbc.sql("""
+                INSERT INTO baskets (id, partner_id, currency, checkout_status, paid_by, payment_provider,
+                                     payment_amount_minor, intent_version, checkout_started_at, created_at, updated_at)
+                SELECT id || '_' || n, partner_id, currency, checkout_status, paid_by, payment_provider, payment_amount_minor,
+                       intent_version, checkout_started_at - make_interval(secs => n), created_at, updated_at
+                FROM baskets, generate_series(1, 150) n WHERE id = :b""").param("b", waiting).update();
+
+        add(basket, "A", "1", 1);
+        JsonPath paid = stripeObject(basket);
+        jdbc.sql("UPDATE sandbox_intents SET status = 'succeeded' WHERE id = :id") // paid; its event never came
+                .param("id", paid.getString("data.stripe_payment_intent_id")).update();
+        clock.advance(Duration.ofMinutes(6));
+        admin().post("/admin/v1/baskets/reconcile").then().statusCode(200);
+        token = fixtures.token(partner);
+        assertThat(basket(basket).getString("data.checkout_status")).isEqualTo("checked_out");
+    }
+
+    /** The reconciliation report finds a merchant-of-record item refund in order: the customer's money, no ledger line. */
+    @Test
+    void aCustomerRefundIsNotAMismatchInTheReconciliationReport() {
+        anItemWhoseReservationRanOutBeforeALatePaymentIsRefunded();
+        String today = clock.instant().toString().substring(0, 10);
+        List<Map<String, Object>> mismatches = admin().get("/admin/v1/reconciliation?from=" + today + "&to=" + today)
+                .then().statusCode(200).extract().jsonPath().getList("data.mismatches");
+        assertThat(mismatches).noneMatch(m -> partnerOf((String) m.get("reference")).equals(partner.id()));
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_attempts WHERE partner_id = :p AND kind = 'refund' "
+                + "AND status = 'succeeded'").param("p", partner.id()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private String partnerOf(String attemptId) {
+        return jdbc.sql("SELECT partner_id FROM payment_attempts WHERE id = :a").param("a", attemptId)
+                .query(String.class).optional().orElse("");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package org.boxoffice.basket;
 
 import static io.restassured.http.ContentType.JSON;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Fixtures.seats;
 import static org.boxoffice.support.Json.obj;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -87,5 +89,34 @@ class OnAccountCheckoutTest extends ApiTest {
         as(token).get("/v1/baskets/" + basket).then().body("data.checkout_status", equalTo("checked_out"))
                 .body("data.items[0].status", equalTo("booked"));
         assertThat(available(token)).isEqualTo(9);
+    }
+
+    /**
+     * The held ticket is sold elsewhere while the charge has no answer (an operator's fix-up): the charge is found
+     * captured, the item cannot be booked, so it is refunded to the card. Ledger and reconciliation report agree: the
+     * refund is posted under its own attempt, and nothing is reported.
+     */
+    @Test
+    void anItemThatCannotBeBookedAfterALateAnswerIsRefundedAndTheReportAgrees() {
+        TestPartner buyer = fixtures.buyer("tok_timeout");
+        String token = fixtures.token(buyer);
+        String basket = basketWithItem(token, 1);
+        String item = as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then()
+                .statusCode(200).body("data.checkout_status", equalTo("checkout_pending")).extract()
+                .path("data.items[0].item_id");
+        jdbc.sql("UPDATE tickets SET hold_id = NULL, held_until = NULL, sold = true WHERE hold_id = :i")
+                .param("i", item).update();
+
+        admin().post("/admin/v1/payments/reconcile").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> as(token).get("/v1/baskets/" + basket).then()
+                .body("data.checkout_status", equalTo("checked_out_with_errors"))
+                .body("data.items[0].status", equalTo("errored_and_refunded")));
+        // 50.00 and the default booking fee, 1.50 + 5 %: charged, then refunded
+        as(token).get("/v1/billing/transactions").then().body("data.type", containsInAnyOrder("charge", "refund"))
+                .body("data.amount.amount", containsInAnyOrder("-54.00", "54.00"));
+        String today = clock.instant().toString().substring(0, 10);
+        List<String> flagged = admin().get("/admin/v1/reconciliation?from=" + today + "&to=" + today).then()
+                .statusCode(200).extract().path("data.mismatches.partner_id");
+        assertThat(flagged).doesNotContain(buyer.id());
     }
 }

@@ -95,7 +95,7 @@ class PaymentRaceTest extends ApiTest {
                     collided++;
                 }
             }
-            long refunds = jdbc.sql("SELECT count(*) FROM payment_attempts pa JOIN basket_items i ON i.id = pa.order_id "
+            long refunds = jdbc.sql("SELECT count(*) FROM payment_attempts pa JOIN basket_items i ON i.id = pa.owner_id "
                     + "WHERE i.basket_id = :b AND pa.kind = 'refund'").param("b", basket).query(Long.class).single();
             refunded += refunds > 0 ? 1 : 0;
         }

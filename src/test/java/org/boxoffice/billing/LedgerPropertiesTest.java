@@ -48,11 +48,11 @@ class LedgerPropertiesTest extends ApiTest {
             String ref = Ids.newId("ref");
             long effect = switch (op.kind()) {
                 case CHARGE -> {
-                    ledger.recordCharge(partner, ref, "sandbox", op.amountMinor(), op.amountMinor() / 10, op.currency());
+                    ledger.recordCharge(partner, "order", ref, "sandbox", op.amountMinor(), op.amountMinor() / 10, op.currency());
                     yield 0;
                 }
                 case REFUND -> {
-                    ledger.recordRefund(partner, "ord_x", ref, "sandbox", op.amountMinor(), op.currency());
+                    ledger.recordRefund(partner, "order", "ord_x", ref, "sandbox", op.amountMinor(), op.currency());
                     yield 0;
                 }
                 case COMMISSION -> {

@@ -37,7 +37,7 @@ class ReconciliationTest extends ApiTest {
     }
 
     private String attemptOf(String orderId) {
-        return jdbc.sql("SELECT id FROM payment_attempts WHERE order_id = :o AND kind = 'charge'").param("o", orderId)
+        return jdbc.sql("SELECT id FROM payment_attempts WHERE owner_id = :o AND kind = 'charge'").param("o", orderId)
                 .query(String.class).single();
     }
 

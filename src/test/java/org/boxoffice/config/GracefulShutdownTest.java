@@ -99,7 +99,7 @@ class GracefulShutdownTest {
         try (EmbeddedPostgresServer database = new EmbeddedPostgresServer(data.resolve("postgres"), 0, false).start();
              var connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
              var rows = connection.createStatement().executeQuery("SELECT o.status, a.status FROM orders o "
-                     + "JOIN payment_attempts a ON a.order_id = o.id WHERE o.id = '" + order.path("data.order_id") + "'")) {
+                     + "JOIN payment_attempts a ON a.owner_id = o.id WHERE o.id = '" + order.path("data.order_id") + "'")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("confirmed");
             assertThat(rows.getString(2)).isEqualTo("succeeded");

@@ -66,7 +66,7 @@ class OrderLifecycleTest extends ApiTest {
                 .body("data.payment_attempts.kind", contains("charge", "refund"))
                 .body("data.payment_attempts.status", contains("succeeded", "succeeded"));
         long refunds = jdbc.sql("SELECT count(*) FROM sandbox_charges WHERE kind = 'refund' AND amount_minor = 11000 AND "
-                + "idempotency_key IN (SELECT id FROM payment_attempts WHERE order_id = :o)").param("o", order)
+                + "idempotency_key IN (SELECT id FROM payment_attempts WHERE owner_id = :o)").param("o", order)
                 .query(Long.class).single();
         assertThat(refunds).isEqualTo(1);
         as(token).get("/v1/events/" + event.id() + "/sections/A/rows").then().body("data[0].available_quantity", equalTo(10));

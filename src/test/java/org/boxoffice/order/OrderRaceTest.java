@@ -62,7 +62,7 @@ class OrderRaceTest extends ApiTest {
         assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE quote_id = :q").param("q", quote).query(Long.class).single())
                 .isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM sandbox_charges WHERE idempotency_key IN (SELECT a.id FROM payment_attempts a "
-                + "JOIN orders o ON o.id = a.order_id WHERE o.quote_id = :q)").param("q", quote).query(Long.class).single())
+                + "JOIN orders o ON o.id = a.owner_id WHERE o.quote_id = :q)").param("q", quote).query(Long.class).single())
                 .isEqualTo(1);
     }
 

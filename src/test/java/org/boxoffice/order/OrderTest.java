@@ -67,7 +67,7 @@ class OrderTest extends ApiTest {
         as(token).get("/v1/orders/" + order).then().statusCode(200).body("data.status", equalTo("confirmed"));
         assertThat(soldSeats()).isEqualTo(2);
         long charged = jdbc.sql("SELECT count(*) FROM sandbox_charges WHERE kind = 'charge' AND amount_minor = 22000 "
-                + "AND idempotency_key IN (SELECT id FROM payment_attempts WHERE order_id = :o)").param("o", order)
+                + "AND idempotency_key IN (SELECT id FROM payment_attempts WHERE owner_id = :o)").param("o", order)
                 .query(Long.class).single();
         assertThat(charged).isEqualTo(1);
     }

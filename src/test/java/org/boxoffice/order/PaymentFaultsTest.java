@@ -67,7 +67,7 @@ class PaymentFaultsTest extends ApiTest {
                 .body("data.order.payment.status", equalTo("captured"));
         assertThat(count("SELECT count(*) FROM tickets WHERE hold_id = :p AND sold", order)).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM sandbox_charges WHERE idempotency_key IN "
-                + "(SELECT id FROM payment_attempts WHERE order_id = :p)", order)).isEqualTo(1);
+                + "(SELECT id FROM payment_attempts WHERE owner_id = :p)", order)).isEqualTo(1);
         admin().post("/admin/v1/payments/reconcile").then().statusCode(200);
         admin().get("/admin/v1/orders/" + order).then().body("data.payment_attempts", hasSize(1));
         assertThat(fresh).isNotBlank();
@@ -79,7 +79,7 @@ class PaymentFaultsTest extends ApiTest {
         String order = buying.order(token, buying.quoteId(token, event.id(), "A", "1", 2), "pdf", deadline)
                 .statusCode(201).extract().path("data.order_id");
         // As if the request had never reached the provider: it has no record of the attempt.
-        jdbc.sql("DELETE FROM sandbox_charges WHERE idempotency_key IN (SELECT id FROM payment_attempts WHERE order_id = :o)")
+        jdbc.sql("DELETE FROM sandbox_charges WHERE idempotency_key IN (SELECT id FROM payment_attempts WHERE owner_id = :o)")
                 .param("o", order).update();
         admin().post("/admin/v1/payments/reconcile").then().body("data.settled", greaterThanOrEqualTo(1));
         admin().get("/admin/v1/orders/" + order).then().body("data.order.status", equalTo("payment_failed"))
@@ -94,7 +94,7 @@ class PaymentFaultsTest extends ApiTest {
         String token = fixtures.token(fixtures.buyer("tok_timeout"));
         String order = buying.order(token, buying.quoteId(token, event.id(), "A", "1", 1), "pdf", deadline)
                 .statusCode(201).extract().path("data.order_id");
-        jdbc.sql("UPDATE payment_attempts SET status = 'pending' WHERE order_id = :o").param("o", order).update();
+        jdbc.sql("UPDATE payment_attempts SET status = 'pending' WHERE owner_id = :o").param("o", order).update();
         admin().post("/admin/v1/payments/reconcile").then().statusCode(200);
         admin().get("/admin/v1/orders/" + order).then().body("data.order.status", equalTo("pending_payment"));
         clock.advance(Duration.ofMinutes(3));
@@ -111,8 +111,8 @@ class PaymentFaultsTest extends ApiTest {
         buying.order(token, quote, "pdf", deadline, "retry-1").statusCode(201)
                 .header("Idempotent-Replayed", "true").body("data.order_id", equalTo(first));
         assertThat(count("SELECT count(*) FROM orders WHERE quote_id = :p", quote)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM payment_attempts WHERE order_id = :p", first)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM payment_attempts WHERE owner_id = :p", first)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM sandbox_charges WHERE idempotency_key IN "
-                + "(SELECT id FROM payment_attempts WHERE order_id = :p)", first)).isEqualTo(1);
+                + "(SELECT id FROM payment_attempts WHERE owner_id = :p)", first)).isEqualTo(1);
     }
 }

@@ -32,15 +32,17 @@ class SandboxCardGateway implements CardGateway {
     }
 
     @Override
-    public ProviderResult charge(String key, String paymentMethod, long amountMinor, String currency, String description) {
+    public ProviderResult charge(PaymentAttempt attempt) {
         if (!mode.enabled()) {
             return disabled();
         }
+        String paymentMethod = attempt.paymentMethod();
         String status = switch (paymentMethod) {
             case "tok_visa", "tok_timeout" -> "succeeded";
             default -> "card_declined";
         };
-        ProviderResult result = charges.record(key, "charge", paymentMethod, amountMinor, currency, status,
+        ProviderResult result = charges.record(attempt.id(), "charge", paymentMethod, attempt.amountMinor(),
+                attempt.currency(), status,
                 Ids.newId("ch_sandbox"), Instant.now(clock));
         if ("tok_timeout".equals(paymentMethod)) {
             throw new OutcomeUnknown("sandbox: the charge went through but its answer timed out", null);
@@ -49,12 +51,12 @@ class SandboxCardGateway implements CardGateway {
     }
 
     @Override
-    public ProviderResult refund(String key, String chargeReference, long amountMinor, String currency) {
+    public ProviderResult refund(PaymentAttempt attempt) {
         if (!mode.enabled()) {
             return disabled();
         }
-        return charges.record(key, "refund", chargeReference, amountMinor, currency, "succeeded", Ids.newId("re_sandbox"),
-                Instant.now(clock));
+        return charges.record(attempt.id(), "refund", attempt.paymentMethod(), attempt.amountMinor(), attempt.currency(),
+                "succeeded", Ids.newId("re_sandbox"), Instant.now(clock));
     }
 
     /** With the sandbox off (production), a sandbox card on file is refused: nothing is charged, nothing faked. */

@@ -42,13 +42,14 @@ public class StripeCardGateway implements CardGateway {
     }
 
     @Override
-    public ProviderResult charge(String key, String paymentMethod, long amountMinor, String currency, String description) {
-        String[] saved = paymentMethod.split(":", 2);
+    public ProviderResult charge(PaymentAttempt attempt) {
+        String key = attempt.id();
+        String[] saved = attempt.paymentMethod().split(":", 2);
         PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
-                .setAmount(amountMinor).setCurrency(currency.toLowerCase(Locale.ROOT))
+                .setAmount(attempt.amountMinor()).setCurrency(attempt.currency().toLowerCase(Locale.ROOT))
                 .setCustomer(saved[0]).setPaymentMethod(saved[1])
                 .setOffSession(true).setConfirm(true)
-                .setDescription(description).putMetadata("attempt_id", key)
+                .setDescription(attempt.description()).putMetadata("attempt_id", key)
                 .build();
         try {
             return intentResult(StripeErrors.readable(() -> stripe.v1().paymentIntents().create(params, options(key))));
@@ -62,8 +63,10 @@ public class StripeCardGateway implements CardGateway {
     }
 
     @Override
-    public ProviderResult refund(String key, String chargeReference, long amountMinor, String currency) {
-        RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(chargeReference).setAmount(amountMinor)
+    public ProviderResult refund(PaymentAttempt attempt) {
+        String key = attempt.id();
+        RefundCreateParams params = RefundCreateParams.builder().setPaymentIntent(attempt.paymentMethod())
+                .setAmount(attempt.amountMinor())
                 .setReason(RefundCreateParams.Reason.REQUESTED_BY_CUSTOMER).putMetadata("attempt_id", key).build();
         try {
             Refund refund = StripeErrors.readable(() -> stripe.v1().refunds().create(params, options(key)));
@@ -81,11 +84,7 @@ public class StripeCardGateway implements CardGateway {
         if (original.createdAt().isBefore(clock.instant().minus(REPLAY_WINDOW))) {
             return inspect(original);
         }
-        ProviderResult result = original.kind() == PaymentAttempt.Kind.CHARGE
-                ? charge(original.id(), original.paymentMethod(), original.amountMinor(), original.currency(),
-                "Boxoffice order " + original.orderId())
-                : refund(original.id(), original.paymentMethod(), original.amountMinor(), original.currency());
-        return Optional.of(result);
+        return Optional.of(original.kind() == PaymentAttempt.Kind.CHARGE ? charge(original) : refund(original));
     }
 
     /** Read-only: finds the PaymentIntent (or refund) made for the attempt by the attempt id in its metadata. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.boxoffice.payment.PayoutGateway.PayoutStatus;
 import org.boxoffice.shared.SandboxMode;
 import org.boxoffice.support.MutableClock;
+import org.boxoffice.support.Attempts;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -20,11 +21,11 @@ class SandboxSwitchedOffTest {
     @Test
     void sandboxCardsAreDeclined() {
         SandboxCardGateway cards = new SandboxCardGateway(null, clock, off);
-        var charge = cards.charge("pay_1", "tok_visa", 5_000, "USD", "Boxoffice order ord_1");
+        var charge = cards.charge(Attempts.charge("pay_1", "tok_visa", 5_000, "USD", "Boxoffice order ord_1"));
         assertThat(charge.succeeded()).isFalse();
         assertThat(charge.failureCode()).isEqualTo("sandbox_disabled");
-        assertThat(cards.charge("pay_2", "tok_timeout", 5_000, "USD", "x").succeeded()).isFalse();
-        assertThat(cards.refund("pay_3", "ch_sandbox_x", 5_000, "USD").succeeded()).isFalse();
+        assertThat(cards.charge(Attempts.charge("pay_2", "tok_timeout", 5_000, "USD", "x")).succeeded()).isFalse();
+        assertThat(cards.refund(Attempts.refund("pay_3", "ch_sandbox_x", 5_000, "USD")).succeeded()).isFalse();
     }
 
     @Test

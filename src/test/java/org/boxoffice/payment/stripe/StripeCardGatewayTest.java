@@ -25,6 +25,7 @@ import org.boxoffice.payment.CardGateway.ProviderResult;
 import org.boxoffice.payment.PaymentAttempt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.boxoffice.support.Attempts;
 import org.junit.jupiter.api.Test;
 
 /** The real adapter and the real stripe-java client against a stub speaking Stripe's wire format (PROVIDERS.md §2). */
@@ -64,7 +65,7 @@ class StripeCardGatewayTest {
     @Test
     void anOffSessionChargeOnTheSavedCardWithOurAttemptIdAsIdempotencyKey() {
         answer(200, intent("succeeded", "null"));
-        ProviderResult result = gateway.charge("pay_1", "cus_A:pm_B", 22000, "USD", "Boxoffice order ord_1");
+        ProviderResult result = gateway.charge(Attempts.charge("pay_1", "cus_A:pm_B", 22000, "USD", "Boxoffice order ord_1"));
         assertThat(result.succeeded()).isTrue();
         assertThat(result.reference()).isEqualTo("pi_1");
         stripe.verify(postRequestedFor(urlEqualTo("/v1/payment_intents"))
@@ -83,7 +84,7 @@ class StripeCardGatewayTest {
                 {"error": {"type": "card_error", "code": "card_declined", "decline_code": "insufficient_funds",
                  "message": "Your card has insufficient funds.", "payment_intent": {"id": "pi_9", "object": "payment_intent",
                  "status": "requires_payment_method"}}}""");
-        ProviderResult result = gateway.charge("pay_2", "cus_A:pm_B", 100, "USD", "x");
+        ProviderResult result = gateway.charge(Attempts.charge("pay_2", "cus_A:pm_B", 100, "USD", "x"));
         assertThat(result.succeeded()).isFalse();
         assertThat(result.failureCode()).isEqualTo("insufficient_funds");
         assertThat(result.failureMessage()).contains("insufficient funds");
@@ -95,29 +96,29 @@ class StripeCardGatewayTest {
         answer(402, """
                 {"error": {"type": "card_error", "code": "authentication_required",
                  "message": "This payment requires authentication."}}""");
-        assertThat(gateway.charge("pay_3", "cus_A:pm_B", 100, "USD", "x").failureCode()).isEqualTo("authentication_required");
+        assertThat(gateway.charge(Attempts.charge("pay_3", "cus_A:pm_B", 100, "USD", "x")).failureCode()).isEqualTo("authentication_required");
         answer(200, intent("requires_action", "null"));
-        assertThat(gateway.charge("pay_4", "cus_A:pm_B", 100, "USD", "x").failureCode()).isEqualTo("authentication_required");
+        assertThat(gateway.charge(Attempts.charge("pay_4", "cus_A:pm_B", 100, "USD", "x")).failureCode()).isEqualTo("authentication_required");
     }
 
     @Test
     void serverErrorsRateLimitsAndTimeoutsHaveNoAnswer() {
         answer(500, "{\"error\": {\"type\": \"api_error\", \"message\": \"boom\"}}");
-        assertThatThrownBy(() -> gateway.charge("pay_5", "cus_A:pm_B", 100, "USD", "x"))
+        assertThatThrownBy(() -> gateway.charge(Attempts.charge("pay_5", "cus_A:pm_B", 100, "USD", "x")))
                 .isInstanceOf(CardGateway.OutcomeUnknown.class).hasMessageContaining("HTTP 500");
         answer(429, "{\"error\": {\"type\": \"rate_limit_error\", \"message\": \"slow down\"}}");
-        assertThatThrownBy(() -> gateway.charge("pay_6", "cus_A:pm_B", 100, "USD", "x"))
+        assertThatThrownBy(() -> gateway.charge(Attempts.charge("pay_6", "cus_A:pm_B", 100, "USD", "x")))
                 .isInstanceOf(CardGateway.OutcomeUnknown.class);
         stripe.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withFixedDelay(1500)
                 .withHeader("Content-Type", "application/json").withBody(intent("succeeded", "null"))));
-        assertThatThrownBy(() -> gateway.charge("pay_7", "cus_A:pm_B", 100, "USD", "x"))
+        assertThatThrownBy(() -> gateway.charge(Attempts.charge("pay_7", "cus_A:pm_B", 100, "USD", "x")))
                 .isInstanceOf(CardGateway.OutcomeUnknown.class).hasMessageContaining("no connection or no answer");
     }
 
     @Test
     void aRefusedRequestIsAFailureNotAMystery() {
         answer(400, "{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"resource_missing\", \"message\": \"No such PaymentMethod\"}}");
-        ProviderResult result = gateway.charge("pay_8", "cus_A:pm_gone", 100, "USD", "x");
+        ProviderResult result = gateway.charge(Attempts.charge("pay_8", "cus_A:pm_gone", 100, "USD", "x"));
         assertThat(result.succeeded()).isFalse();
         assertThat(result.failureCode()).isEqualTo("stripe_resource_missing");
     }
@@ -125,8 +126,8 @@ class StripeCardGatewayTest {
     @Test
     void reconciliationReplaysTheSameRequestUnderTheSameKey() {
         answer(200, intent("succeeded", "null"));
-        PaymentAttempt lost = new PaymentAttempt("pay_lost", "ord_1", "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
-                "cus_A:pm_B", 22000, "USD", PaymentAttempt.Status.UNKNOWN, null, null, null, NOW.minusSeconds(60));
+        PaymentAttempt lost = new PaymentAttempt("pay_lost", PaymentAttempt.Owner.order("ord_1"), "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
+                "cus_A:pm_B", 22000, "USD", "Boxoffice order " + "ord_1", PaymentAttempt.Status.UNKNOWN, null, null, null, NOW.minusSeconds(60));
         assertThat(gateway.lookup(lost)).get().extracting(ProviderResult::reference).isEqualTo("pi_1");
         stripe.verify(postRequestedFor(urlEqualTo("/v1/payment_intents")).withHeader("Idempotency-Key", equalTo("pay_lost"))
                 .withRequestBody(containing("amount=22000")));
@@ -142,11 +143,11 @@ class StripeCardGatewayTest {
                 .withQueryParam("query", WireMock.equalTo("metadata['attempt_id']:'pay_never'"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"object\": \"search_result\", \"data\": [], \"has_more\": false}")));
-        PaymentAttempt old = new PaymentAttempt("pay_old", "ord_1", "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
-                "cus_A:pm_B", 22000, "USD", PaymentAttempt.Status.UNKNOWN, null, null, null, NOW.minus(Duration.ofDays(2)));
+        PaymentAttempt old = new PaymentAttempt("pay_old", PaymentAttempt.Owner.order("ord_1"), "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
+                "cus_A:pm_B", 22000, "USD", "Boxoffice order " + "ord_1", PaymentAttempt.Status.UNKNOWN, null, null, null, NOW.minus(Duration.ofDays(2)));
         assertThat(gateway.lookup(old)).get().extracting(ProviderResult::reference).isEqualTo("pi_1");
-        PaymentAttempt never = new PaymentAttempt("pay_never", "ord_2", "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
-                "cus_A:pm_B", 100, "USD", PaymentAttempt.Status.UNKNOWN, null, null, null, NOW.minus(Duration.ofDays(2)));
+        PaymentAttempt never = new PaymentAttempt("pay_never", PaymentAttempt.Owner.order("ord_2"), "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
+                "cus_A:pm_B", 100, "USD", "Boxoffice order " + "ord_2", PaymentAttempt.Status.UNKNOWN, null, null, null, NOW.minus(Duration.ofDays(2)));
         assertThat(gateway.lookup(never)).isEmpty();
         stripe.verify(0, postRequestedFor(urlEqualTo("/v1/payment_intents")));
     }
@@ -156,7 +157,7 @@ class StripeCardGatewayTest {
         stripe.stubFor(post(urlEqualTo("/v1/refunds")).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("{\"id\": \"re_1\", \"object\": \"refund\", \"amount\": 22000, \"currency\": \"usd\", "
                         + "\"payment_intent\": \"pi_1\", \"status\": \"succeeded\"}")));
-        ProviderResult result = gateway.refund("pay_r1", "pi_1", 22000, "USD");
+        ProviderResult result = gateway.refund(Attempts.refund("pay_r1", "pi_1", 22000, "USD"));
         assertThat(result.reference()).isEqualTo("re_1");
         stripe.verify(postRequestedFor(urlEqualTo("/v1/refunds")).withHeader("Idempotency-Key", equalTo("pay_r1"))
                 .withRequestBody(containing("payment_intent=pi_1")).withRequestBody(containing("amount=22000")));

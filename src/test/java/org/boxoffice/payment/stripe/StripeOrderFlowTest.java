@@ -7,12 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.http.ContentType.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Fixtures.seats;
 import static org.boxoffice.support.Json.obj;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,6 +84,35 @@ class StripeOrderFlowTest extends ApiTest {
                 .withRequestBody(containing("payment_method=pm_Card")).withRequestBody(containing("off_session=true")));
         admin().get("/admin/v1/orders/" + order).then().body("data.payment_attempts[0].provider", equalTo("stripe"))
                 .body("data.payment_attempts[0].provider_reference", equalTo("pi_flow"));
+    }
+
+    /**
+     * An on-account basket charge whose answer was lost: the reconciler's replay is the very request first sent (same
+     * key, same body byte for byte — Stripe refuses a key reused with other parameters), and it books the basket.
+     */
+    @Test
+    void aLostBasketChargeIsReplayedByteForByteAndBooksTheBasket() {
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFixedDelay(1500).withHeader("Content-Type", "application/json")
+                        .withBody(succeeded())).willSetStateTo("answered"));
+        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("lost").whenScenarioStateIs("answered")
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(succeeded())));
+        String basket = as(token).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
+                .extract().path("data.basket_id");
+        as(token).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", "A", "quantity", 2)))
+                .post("/v1/baskets/" + basket + "/items").then().statusCode(201);
+        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(200)
+                .body("data.checkout_status", equalTo("checkout_pending"));
+
+        admin().post("/admin/v1/payments/reconcile").then().statusCode(200);
+        List<LoggedRequest> sent = STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")));
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).getBodyAsString()).contains("description=Boxoffice+basket+" + basket)
+                .contains("amount=8550"); // 2 x 40.00 and the default booking fee, 1.50 + 5 %
+        assertThat(sent.get(1).getBodyAsString()).isEqualTo(sent.get(0).getBodyAsString());
+        assertThat(sent.get(1).getHeader("Idempotency-Key")).isEqualTo(sent.get(0).getHeader("Idempotency-Key"));
+        as(token).get("/v1/baskets/" + basket).then().body("data.checkout_status", equalTo("checked_out"))
+                .body("data.items[0].status", equalTo("booked"));
     }
 
     /** stripe-java cannot parse an empty error body (it throws a NullPointerException): that is no answer, not a 500. */

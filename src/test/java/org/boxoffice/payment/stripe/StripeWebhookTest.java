@@ -167,7 +167,7 @@ class StripeWebhookTest extends ApiTest {
             assertThat(status(c.basket())).isEqualTo("checked_out");
             assertThat(jdbc.sql("SELECT count(*) FROM sandbox_intents WHERE basket_id = :b").param("b", c.basket())
                     .query(Long.class).single()).isEqualTo(1);
-            assertThat(jdbc.sql("SELECT count(*) FROM payment_attempts pa JOIN basket_items i ON i.id = pa.order_id "
+            assertThat(jdbc.sql("SELECT count(*) FROM payment_attempts pa JOIN basket_items i ON i.id = pa.owner_id "
                     + "WHERE i.basket_id = :b").param("b", c.basket()).query(Long.class).single()).isZero();
         }
         assertThat(sold()).isEqualTo(20);
