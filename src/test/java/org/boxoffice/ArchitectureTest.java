@@ -69,6 +69,13 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Baskets hold tickets like quotes do, through inventory; nothing of quotes is theirs. */
+    @Test
+    void basketsKnowNothingOfQuotes() {
+        noClasses().that().resideInAPackage("org.boxoffice.basket..")
+                .should().dependOnClassesThat().resideInAPackage("org.boxoffice.quote..").check(classes);
+    }
+
     /** A controller's request is one call into its feature's service, which is the transaction boundary. */
     @Test
     void controllersOpenNoTransactions() {

@@ -3,6 +3,7 @@ package org.boxoffice.basket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.boxoffice.billing.Commissions;
 import org.boxoffice.billing.Ledger;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.partner.BillingModel;
@@ -38,11 +39,13 @@ class BasketBooking {
     private final Payments payments;
     private final VoucherService vouchers;
     private final Ledger ledger;
+    private final Commissions commissions;
     private final PartnerService partners;
     private final IntentGateway intents;
     private final TransactionTemplate transaction;
 
     BasketBooking(BasketRepository baskets, BasketTransitions transitions, HoldService holds, Payments payments, VoucherService vouchers, Ledger ledger,
+                  Commissions commissions,
                   PartnerService partners, IntentGateway intents, TransactionTemplate transaction) {
         this.baskets = baskets;
         this.transitions = transitions;
@@ -50,6 +53,7 @@ class BasketBooking {
         this.payments = payments;
         this.vouchers = vouchers;
         this.ledger = ledger;
+        this.commissions = commissions;
         this.partners = partners;
         this.intents = intents;
         this.transaction = transaction;
@@ -67,13 +71,15 @@ class BasketBooking {
         if (!basket.checkoutStatus().canMoveTo(CheckoutStatus.CHECKED_OUT)) {
             return List.of();
         }
-        int commissionBps = paid == Paid.BY_CUSTOMER ? baskets.commissionBps(basket.partnerId()).orElse(0) : 0;
         List<PaymentAttempt> refunds = new ArrayList<>();
         for (Basket.Item item : basket.reserved()) {
             if (holds.sellAll(item.id(), item.quantity())) {
                 transitions.move(item.id(), ItemStatus.BOOKED);
                 vouchers.issue(item.id(), item.eventId(), printed(item));
-                postCommission(basket, item, commissionBps);
+                if (paid == Paid.BY_CUSTOMER) {
+                    commissions.credit(basket.partnerId(), basket.id(), item.id(), item.quantity(),
+                            Money.of(item.priceMinor(), basket.currency()));
+                }
             } else {
                 holds.release(item.id());
                 transitions.move(item.id(), ItemStatus.ERRORED);
@@ -149,15 +155,6 @@ class BasketBooking {
             String basketId = baskets.basketOfItem(itemId).orElseThrow();
             ledger.recordRefund(attempt.partnerId(), "basket", basketId, attempt.id(), attempt.provider(), attempt.amountMinor(),
                     attempt.currency());
-        }
-    }
-
-    private void postCommission(Basket basket, Basket.Item item, int bps) {
-        long commission = Money.percentOf(item.priceMinor(), bps);
-        if (commission > 0) {
-            ledger.recordCommission(basket.partnerId(), "commission:" + item.id(), basket.id(), commission,
-                    basket.currency(), "Commission on " + item.quantity() + " ticket(s), item " + item.id()
-                            + " of basket " + basket.id());
         }
     }
 

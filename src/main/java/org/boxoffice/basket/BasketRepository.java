@@ -129,18 +129,6 @@ class BasketRepository {
                 .optional();
     }
 
-    Optional<Integer> commissionBps(String partnerId) {
-        return jdbc.sql("SELECT percent_bps FROM commission_rates WHERE partner_id = :p").param("p", partnerId)
-                .query(Integer.class).optional();
-    }
-
-    void setCommissionBps(String partnerId, int bps) {
-        jdbc.sql("""
-                        INSERT INTO commission_rates (partner_id, percent_bps) VALUES (:p, :bps)
-                        ON CONFLICT (partner_id) DO UPDATE SET percent_bps = excluded.percent_bps""")
-                .param("p", partnerId).param("bps", bps).update();
-    }
-
     private Basket basket(ResultSet rs, int n) throws SQLException {
         Basket.Payment payment = new Basket.Payment(rs.getString("payment_provider"), rs.getString("intent_id"),
                 rs.getInt("intent_version"), (Long) rs.getObject("payment_amount_minor"),

@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import org.boxoffice.catalog.SaleTarget;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.EventLayout;
 import org.boxoffice.catalog.Row;
+import org.boxoffice.catalog.SaleTarget;
 import org.boxoffice.catalog.Section;
 import org.boxoffice.inventory.Hold;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.partner.CallingPartner;
-import org.boxoffice.quote.QuoteErrors;
+import org.boxoffice.partner.Ownership;
 import org.boxoffice.shared.Ids;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
@@ -104,15 +104,6 @@ public class BasketService {
         baskets.setBookingFee(partnerId, fee);
     }
 
-    public int commissionBps(String partnerId) {
-        return baskets.commissionBps(partnerId).orElse(0);
-    }
-
-    @Transactional
-    public void setCommissionBps(String partnerId, int bps) {
-        baskets.setCommissionBps(partnerId, bps);
-    }
-
     public BookingFee bookingFee(String partnerId) {
         return baskets.bookingFee(partnerId).orElse(BookingFee.DEFAULT);
     }
@@ -150,9 +141,7 @@ public class BasketService {
     private Basket owned(CallingPartner caller, String basketId, boolean lock) {
         Basket basket = baskets.find(basketId, lock).orElseThrow(() ->
                 new ApiException(ErrorCode.BASKET_NOT_FOUND, "No basket " + basketId));
-        if (!basket.partnerId().equals(caller.partnerId())) {
-            throw QuoteErrors.otherPartners("basket");
-        }
+        Ownership.require(caller, basket.partnerId(), "basket");
         return basket;
     }
 }

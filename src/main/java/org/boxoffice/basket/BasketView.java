@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.boxoffice.catalog.Event;
-import org.boxoffice.quote.QuoteView.EventSummary;
+import org.boxoffice.catalog.EventSummary;
 import org.boxoffice.shared.MoneyView;
 
 /**

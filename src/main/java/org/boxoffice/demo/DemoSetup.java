@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.boxoffice.basket.BasketService;
 import org.boxoffice.basket.BookingFee;
+import org.boxoffice.billing.Commissions;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.operator.OperatorKeys;
 import org.boxoffice.partner.BillingModel;
@@ -34,17 +35,19 @@ class DemoSetup implements ApplicationRunner {
     private final CatalogService catalog;
     private final PartnerService partners;
     private final BasketService baskets;
+    private final Commissions commissions;
     private final OperatorKeys operatorKeys;
     private final Path dataDir;
     private final String publicUrl;
 
     DemoSetup(DemoCatalog catalogue, CatalogService catalog, PartnerService partners, BasketService baskets,
-              OperatorKeys operatorKeys,
+              Commissions commissions, OperatorKeys operatorKeys,
               @Value("${boxoffice.data-dir}") String dataDir, @Value("${boxoffice.public-url}") String publicUrl) {
         this.catalogue = catalogue;
         this.catalog = catalog;
         this.partners = partners;
         this.baskets = baskets;
+        this.commissions = commissions;
         this.operatorKeys = operatorKeys;
         this.dataDir = Path.of(dataDir);
         this.publicUrl = publicUrl;
@@ -68,7 +71,7 @@ class DemoSetup implements ApplicationRunner {
         PartnerService.WithSecret shop = partners.create("Demo Shop", BillingModel.MERCHANT_OF_RECORD);
         partners.configurePayment(shop.partner().id(), new PaymentMethodRef("sandbox", "ba_sandbox"), null);
         baskets.setBookingFee(shop.partner().id(), new BookingFee(150, 500, 0, 1_500L));
-        baskets.setCommissionBps(shop.partner().id(), 800);
+        commissions.setRateBps(shop.partner().id(), 800);
         String text = banner(demo, shop, tickets);
         Files.createDirectories(dataDir);
         Files.writeString(file, text);

@@ -5,14 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.partner.CallingPartner;
+import org.boxoffice.partner.Ownership;
 import org.boxoffice.partner.Partner;
 import org.boxoffice.partner.PartnerService;
 import org.boxoffice.payment.PaymentOutcome;
 import org.boxoffice.payment.Payments;
-import org.boxoffice.voucher.VoucherService;
 import org.boxoffice.quote.Quote;
 import org.boxoffice.quote.QuoteErrors;
 import org.boxoffice.quote.QuoteService;
+import org.boxoffice.voucher.VoucherService;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
 import org.springframework.stereotype.Service;
@@ -81,9 +82,7 @@ public class OrderService {
 
     public Placed get(CallingPartner caller, String orderId) {
         Placed placed = find(orderId);
-        if (!placed.order().partnerId().equals(caller.partnerId())) {
-            throw QuoteErrors.otherPartners("order");
-        }
+        Ownership.require(caller, placed.order().partnerId(), "order");
         return placed;
     }
 

@@ -1,13 +1,13 @@
 package org.boxoffice.order;
 
-import org.boxoffice.inventory.DeliveryType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import org.boxoffice.catalog.Event;
+import org.boxoffice.catalog.EventSummary;
+import org.boxoffice.inventory.DeliveryType;
 import org.boxoffice.quote.Quote;
-import org.boxoffice.quote.QuoteView.EventSummary;
 import org.boxoffice.shared.MoneyView;
 
 /** An order as partners see it (API.md §6). */

@@ -14,10 +14,6 @@ public final class QuoteErrors {
         return new ApiException(ErrorCode.QUOTE_NOT_FOUND, "No quote " + id);
     }
 
-    public static ApiException otherPartners(String what) {
-        return new ApiException(ErrorCode.FORBIDDEN, "This " + what + " belongs to another partner");
-    }
-
     public static ApiException expired(Quote quote) {
         return new ApiException(ErrorCode.QUOTE_EXPIRED, "The quote expired at " + quote.expiresAt() + "; request a new one",
                 Map.of("quote_id", quote.id(), "expired_at", quote.expiresAt().toString()));

@@ -6,14 +6,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.boxoffice.catalog.SaleTarget;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.EventLayout;
 import org.boxoffice.catalog.Row;
+import org.boxoffice.catalog.SaleTarget;
 import org.boxoffice.catalog.Section;
 import org.boxoffice.inventory.Hold;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.partner.CallingPartner;
+import org.boxoffice.partner.Ownership;
 import org.boxoffice.partner.PartnerService;
 import org.boxoffice.settings.Settings;
 import org.boxoffice.shared.Ids;
@@ -59,7 +60,7 @@ public class QuoteService {
         Hold hold = holds.hold(id, section, row, request.quantity(), now.plus(values.quoteTtl()));
         Row heldRow = section.rows().stream().filter(r -> r.id().equals(hold.rowId())).findFirst().orElseThrow();
         long subtotal = hold.totalPriceMinor();
-        long fees = values.feesMinor(subtotal, request.quantity());
+        long fees = QuoteFee.of(values, subtotal, request.quantity());
         Quote quote = new Quote(id, caller.partnerId(), event.eventId(), section.id(), heldRow.id(), section.name(),
                 section.displayName(), heldRow.name(), heldRow.displayName(), hold.ticketIds(), seats(hold),
                 request.quantity(), subtotal / request.quantity(), fees, subtotal + fees, event.currency(),
@@ -71,9 +72,7 @@ public class QuoteService {
     /** The caller's quote: {@code QUOTE_NOT_FOUND} if none, {@code FORBIDDEN} if another partner's. */
     public Quote get(CallingPartner caller, String id) {
         Quote quote = quotes.find(id).orElseThrow(() -> QuoteErrors.notFound(id));
-        if (!quote.partnerId().equals(caller.partnerId())) {
-            throw QuoteErrors.otherPartners("quote");
-        }
+        Ownership.require(caller, quote.partnerId(), "quote");
         return quote;
     }
 

@@ -1,12 +1,12 @@
 package org.boxoffice.quote;
 
-import org.boxoffice.inventory.DeliveryType;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.boxoffice.catalog.Event;
+import org.boxoffice.catalog.EventSummary;
+import org.boxoffice.inventory.DeliveryType;
 import org.boxoffice.shared.MoneyView;
 
 /** A quote as partners see it (API.md §5). */
@@ -14,14 +14,6 @@ public record QuoteView(String quoteId, QuoteStatus status, Instant expiresAt, I
                         String sectionName, String sectionNameDisplay, String rowName, String rowNameDisplay,
                         List<String> seats, int quantity, MoneyView unitPrice, MoneyView fees, MoneyView totalPrice,
                         @ArraySchema(schema = @Schema(implementation = DeliveryType.class)) List<String> deliveryTypes) {
-
-    /** The event fields quotes and orders repeat, so a partner needs no second call. */
-    public record EventSummary(String eventId, String eventName, Instant eventDatetimeUtc, LocalDateTime eventDatetimeLocal,
-                               String eventTimezone, String venueName) {
-        public static EventSummary of(Event e) {
-            return new EventSummary(e.id(), e.name(), e.startsAt(), e.localStart(), e.timezone(), e.venue().name());
-        }
-    }
 
     public static QuoteView of(Quote q, Event event, Instant now) {
         return new QuoteView(q.id(), q.status(now), q.expiresAt(), q.createdAt(), EventSummary.of(event), q.sectionName(),

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.boxoffice.shared.Money;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,10 +73,5 @@ public class Settings {
      * @param feeFixedMinor a fixed fee per ticket, in minor units
      */
     public record Values(Duration quoteTtl, int feePercentBps, long feeFixedMinor, String transferDomain) {
-
-        /** Fees for tickets costing {@code subtotalMinor} in all, rounded half up to the minor unit. */
-        public long feesMinor(long subtotalMinor, int quantity) {
-            return Math.addExact(Money.percentOf(subtotalMinor, feePercentBps), Math.multiplyExact(feeFixedMinor, quantity));
-        }
     }
 }
