@@ -32,8 +32,9 @@ class ProductionGuardTest {
         env.setProperty("boxoffice.stripe.webhook-secret", "whsec_x");
         env.setProperty("boxoffice.stripe.publishable-key", "pk_live_x");
         ProductionGuard.check(env);
-        MockEnvironment dev = new MockEnvironment();
-        ProductionGuard.check(dev);
-        assertThat(dev.getActiveProfiles()).isEmpty();
+        // Without the prod profile nothing is required: the same empty settings pass.
+        ProductionGuard.check(new MockEnvironment());
+        assertThatThrownBy(() -> ProductionGuard.check(new MockEnvironment().withProperty("spring.profiles.active", "prod")))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

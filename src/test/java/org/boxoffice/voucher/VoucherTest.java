@@ -16,7 +16,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -183,6 +182,5 @@ class VoucherTest extends ApiTest {
         download(url);
         clock.advance(Duration.ofHours(3).plus(Duration.ofDays(1)));
         anonymous().get(path(url)).then().statusCode(404).body("error.code", equalTo("NOT_FOUND"));
-        assertThat(Instant.now(clock)).isAfter(Instant.EPOCH);
     }
 }
