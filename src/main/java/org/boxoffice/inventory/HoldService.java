@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.boxoffice.catalog.Row;
 import org.boxoffice.catalog.Section;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,19 +26,11 @@ public class HoldService {
     private final HoldRepository holds;
     private final TicketRepository tickets;
     private final Clock clock;
-    private final boolean locking;
 
-    @Autowired
     HoldService(HoldRepository holds, TicketRepository tickets, Clock clock) {
-        this(holds, tickets, clock, true);
-    }
-
-    /** With {@code locking} false the seats are read without row locks: only the race tests' control uses that. */
-    HoldService(HoldRepository holds, TicketRepository tickets, Clock clock, boolean locking) {
         this.holds = holds;
         this.tickets = tickets;
         this.clock = clock;
-        this.locking = locking;
     }
 
     /**
@@ -60,9 +51,18 @@ public class HoldService {
     }
 
     private List<HeldTicket> lockGa(Row row, int quantity, Instant now) {
-        List<HeldTicket> free = locking ? holds.lockAny(row.id(), now, quantity)
-                : holds.available(row.id(), now).stream().limit(quantity).toList();
+        List<HeldTicket> free = lockAnyFree(row, quantity, now);
         return free.size() == quantity ? free : List.of();
+    }
+
+    /** Locks up to {@code quantity} free tickets of the row, skipping those other transactions are taking. */
+    List<HeldTicket> lockAnyFree(Row row, int quantity, Instant now) {
+        return holds.lockAny(row.id(), now, quantity);
+    }
+
+    /** Locks those of {@code ticketIds} that are still free, skipping those being taken; returns the ones locked. */
+    Set<String> lockIfFree(List<String> ticketIds, Instant now) {
+        return holds.lockIfAvailable(ticketIds, now);
     }
 
     /**
@@ -75,11 +75,11 @@ public class HoldService {
         while (true) {
             List<HeldTicket> free = holds.available(row.id(), now).stream().filter(t -> !busy.contains(t.ticketId())).toList();
             List<HeldTicket> block = contiguous(free, quantity);
-            if (block.isEmpty() || !locking) {
+            if (block.isEmpty()) {
                 return block;
             }
             List<String> ids = block.stream().map(HeldTicket::ticketId).toList();
-            Set<String> locked = holds.lockIfAvailable(ids, now);
+            Set<String> locked = lockIfFree(ids, now);
             if (locked.size() == quantity) {
                 return block;
             }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.boxoffice.catalog.CatalogService;
+import org.boxoffice.catalog.Row;
 import org.boxoffice.catalog.Section;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Buying;
@@ -29,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Many buyers, few seats. The gated runs make every racer read the same free seats before any of them writes, so the
- * race happens every time: with row locks each seat still goes to one buyer; the control, the same code with row
- * locks switched off, oversells — which shows the test can see a race when there is one.
+ * race happens every time: with row locks each seat still goes to one buyer; the control, the same code with its row
+ * locks overridden away in a test subclass, oversells — which shows the test can see a race when there is one.
  */
 class SeatRaceTest extends ApiTest {
     private static final int SEATS = 10;
@@ -69,6 +70,26 @@ class SeatRaceTest extends ApiTest {
         }
     }
 
+    /** The control: the same hold code with its row locks taken out (every free seat read is taken as locked). */
+    static final class Unlocked extends HoldService {
+        private final HoldRepository holds;
+
+        Unlocked(HoldRepository holds, TicketRepository tickets, Clock clock) {
+            super(holds, tickets, clock);
+            this.holds = holds;
+        }
+
+        @Override
+        List<HeldTicket> lockAnyFree(Row row, int quantity, Instant now) {
+            return holds.available(row.id(), now).stream().limit(quantity).toList();
+        }
+
+        @Override
+        Set<String> lockIfFree(List<String> ticketIds, Instant now) {
+            return Set.copyOf(ticketIds);
+        }
+    }
+
     private record Outcome(int holds, List<List<String>> claimed) {
         Set<String> distinct() {
             Set<String> all = new HashSet<>();
@@ -81,7 +102,8 @@ class SeatRaceTest extends ApiTest {
         TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, SEATS, "10.00")));
         Section section = catalog.layout(event.id()).requireSection("A");
-        HoldService service = new HoldService(new GatedHoldRepository(jdbc, new CyclicBarrier(RACERS)), tickets, appClock, locking);
+        GatedHoldRepository gated = new GatedHoldRepository(jdbc, new CyclicBarrier(RACERS));
+        HoldService service = locking ? new HoldService(gated, tickets, appClock) : new Unlocked(gated, tickets, appClock);
         ExecutorService pool = Executors.newFixedThreadPool(RACERS);
         List<Future<Optional<List<String>>>> results = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
