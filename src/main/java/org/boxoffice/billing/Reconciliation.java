@@ -10,7 +10,6 @@ import org.boxoffice.partner.PartnerService;
 import org.boxoffice.payment.CardGateway;
 import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.Payments;
-import org.boxoffice.payment.PayoutGateway.PayoutStatus;
 import org.springframework.stereotype.Service;
 
 /**

@@ -3,7 +3,7 @@ package org.boxoffice.order;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.boxoffice.shared.WireEnum;
+import org.boxoffice.shared.StateMachine;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
 
@@ -33,16 +33,12 @@ final class OrderErrors {
     static ApiException statusConflict(Order order, String action, Collection<OrderStatus> allowed) {
         return new ApiException(ErrorCode.ORDER_STATUS_CONFLICT, "Cannot " + action + " an order that is "
                 + order.status().wire(), Map.of("order_id", order.id(), "status", order.status().wire(),
-                "allowed_from", wire(allowed)));
+                "allowed_from", List.of(StateMachine.wire(allowed))));
     }
 
     static ApiException paymentConflict(Order order, String action, Collection<PaymentStatus> allowed) {
         return new ApiException(ErrorCode.ORDER_STATUS_CONFLICT, "Cannot " + action + " an order whose payment is "
                 + order.paymentStatus().wire(), Map.of("order_id", order.id(), "payment_status",
-                order.paymentStatus().wire(), "allowed_from", wire(allowed)));
-    }
-
-    private static List<String> wire(Collection<? extends WireEnum> states) {
-        return states.stream().map(WireEnum::wire).toList();
+                order.paymentStatus().wire(), "allowed_from", List.of(StateMachine.wire(allowed))));
     }
 }

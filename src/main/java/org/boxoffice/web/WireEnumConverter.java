@@ -1,6 +1,6 @@
 package org.boxoffice.web;
 
-import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 import org.boxoffice.shared.WireEnum;
 import org.springframework.core.convert.TypeDescriptor;
@@ -26,13 +26,14 @@ public class WireEnumConverter implements ConditionalGenericConverter {
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public Object convert(Object source, TypeDescriptor sourceType, TypeDescriptor targetType) {
         if (source == null) {
             return null;
         }
         String value = source.toString().trim();
-        return Arrays.stream(targetType.getType().getEnumConstants()).filter(e -> ((WireEnum) e).wire().equals(value))
-                .findFirst().orElseThrow(() -> new IllegalArgumentException(value + " is not a "
-                        + targetType.getType().getSimpleName()));
+        Optional<?> parsed = WireEnum.parse((Class) targetType.getType(), value);
+        return parsed.orElseThrow(() -> new IllegalArgumentException(value + " is not a "
+                + targetType.getType().getSimpleName()));
     }
 }
