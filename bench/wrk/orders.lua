@@ -1,6 +1,7 @@
 -- The quote -> order flow for wrk, run with one connection per thread (-t32 -c32): each thread is one partner
 -- (its own token) that quotes 2 seats of a random event, orders that quote, and starts again.
 -- TOKENS: a file of partner tokens (one per line); EVENTS: event ids. Completed orders are counted.
+local section = os.getenv("SECTION") or "A"
 local tokens, events = {}, {}
 for line in io.lines(os.getenv("TOKENS")) do tokens[#tokens + 1] = line end
 for line in io.lines(os.getenv("EVENTS")) do events[#events + 1] = line end
@@ -23,7 +24,7 @@ request = function()
       '{"quote_id":"' .. quote .. '","delivery_type":"mobile_transfer","delivery_deadline":"' .. deadline .. '"}')
   end
   return wrk.format("POST", "/v1/quotes", headers,
-    '{"event_id":"' .. events[math.random(#events)] .. '","section_name":"A","quantity":2}')
+    '{"event_id":"' .. events[math.random(#events)] .. '","section_name":"' .. section .. '","quantity":2}')
 end
 
 response = function(status, headers, body)
@@ -48,4 +49,6 @@ done = function(summary, latency, requests)
   end
   io.write(string.format("orders %d in %.1f s = %.1f orders/s; 5xx %d\n", total, summary.duration / 1e6,
     total / (summary.duration / 1e6), failed))
+  io.write(string.format("RESULT ok_per_s=%.1f p99_ms=%.1f error_5xx=%d timeouts=%d\n", total / (summary.duration / 1e6),
+    latency:percentile(99) / 1000, failed, summary.errors.timeout))
 end

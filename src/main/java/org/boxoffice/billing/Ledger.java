@@ -1,6 +1,7 @@
 package org.boxoffice.billing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -13,21 +14,30 @@ import org.boxoffice.shared.Ids;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The billing ledger. Every business event posts one balanced transaction, once (posting the same event again does
  * nothing); nothing is ever changed or removed, a correction is a new transaction pointing at the one it corrects.
- * A partner's balance — what Boxoffice owes it — is always computed from the entries.
+ * A partner's balance — what Boxoffice owes it — is always computed from the entries: from the last monthly
+ * checkpoint before it (itself the sum of the entries before it) plus the entries since, so reading it does not grow
+ * with the partner's history.
  */
 @Service
 public class Ledger {
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+    /** How long after a month ends its checkpoint is written: every posting stamped inside it has committed by then. */
+    static final Duration CHECKPOINT_GRACE = Duration.ofHours(1);
     private final LedgerRepository ledger;
+    private final CheckpointRepository checkpoints;
     private final Clock clock;
 
-    Ledger(LedgerRepository ledger, Clock clock) {
+    Ledger(LedgerRepository ledger, CheckpointRepository checkpoints, Clock clock) {
         this.ledger = ledger;
+        this.checkpoints = checkpoints;
         this.clock = clock;
     }
 
@@ -109,15 +119,15 @@ public class Ledger {
 
     /** The partner's balance per currency now. */
     public Map<String, Long> balances(String partnerId) {
-        return ledger.balances(partnerId, null);
+        return balancesBefore(partnerId, null);
     }
 
     /** A calendar month (UTC): opening and closing balance per currency and the transactions between. */
     public Statement statement(String partnerId, YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Map<String, Long> opening = ledger.balances(partnerId, from);
-        Map<String, Long> closing = ledger.balances(partnerId, to);
+        Map<String, Long> opening = balancesBefore(partnerId, from);
+        Map<String, Long> closing = balancesBefore(partnerId, to);
         List<LedgerTransaction> transactions = ledger.between(partnerId, from, to);
         TreeSet<String> currencies = new TreeSet<>(opening.keySet());
         currencies.addAll(closing.keySet());
@@ -126,6 +136,26 @@ public class Ledger {
         currencies.forEach(c -> balances.put(c, new Statement.CurrencyBalance(c, opening.getOrDefault(c, 0L),
                 closing.getOrDefault(c, 0L))));
         return new Statement(month, from, to, List.copyOf(balances.values()), transactions);
+    }
+
+    private Map<String, Long> balancesBefore(String partnerId, Instant before) {
+        Instant now = Instant.now(clock);
+        Instant until = YearMonth.from(now.minus(CHECKPOINT_GRACE).atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay()
+                .toInstant(ZoneOffset.UTC);
+        Instant last = checkpoints.lastClose(partnerId);
+        if (last == null || last.isBefore(until)) {
+            checkpoints.closeMonths(partnerId, until, now);
+            verify(partnerId, until);
+        }
+        return checkpoints.balances(partnerId, before);
+    }
+
+    /** The newest checkpoint against a recount of every entry before it: once a month, and it must never disagree. */
+    private void verify(String partnerId, Instant closesAt) {
+        List<String> disagreements = checkpoints.disagreements(partnerId, closesAt);
+        if (!disagreements.isEmpty()) {
+            log.error("ledger checkpoints of {} disagree with the entries: {}", partnerId, disagreements);
+        }
     }
 
     private boolean post(String partnerId, TransactionType type, long amount, long effect, String currency, String orderId,

@@ -6,7 +6,6 @@ import static org.boxoffice.shared.SqlTime.ts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -83,26 +82,6 @@ class LedgerRepository {
                         ORDER BY created_at, seq""")
                 .param("partner", partnerId).param("from", ts(from)).param("before", ts(before))
                 .query(LedgerRepository::map).list());
-    }
-
-    /**
-     * The partner's balance in each currency it has transactions in, from everything before {@code before} (or
-     * everything, when null): minus the sum of its payable account's entries.
-     */
-    Map<String, Long> balances(String partnerId, Instant before) {
-        Map<String, Long> balances = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT t.currency, -coalesce(sum(e.amount_minor) FILTER (WHERE e.account = :account), 0) AS balance
-                        FROM ledger_transactions t JOIN ledger_entries e ON e.transaction_id = t.id
-                        WHERE t.partner_id = :partner""" + (before == null ? "" : " AND t.created_at < :before") + """
-
-                        GROUP BY t.currency ORDER BY t.currency""")
-                .param("account", Accounts.payable(partnerId)).param("partner", partnerId)
-                .param("before", before == null ? null : ts(before))
-                .query(rs -> {
-                    balances.put(rs.getString("currency"), rs.getLong("balance"));
-                });
-        return balances;
     }
 
     private List<LedgerTransaction> withEntries(List<LedgerTransaction> transactions) {

@@ -19,12 +19,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class AvailabilityService implements AvailabilitySummaries {
     private final CatalogService catalog;
-    private final TicketRepository tickets;
+    private final StockRepository stock;
     private final Clock clock;
 
-    AvailabilityService(CatalogService catalog, TicketRepository tickets, Clock clock) {
+    AvailabilityService(CatalogService catalog, StockRepository stock, Clock clock) {
         this.catalog = catalog;
-        this.tickets = tickets;
+        this.stock = stock;
         this.clock = clock;
     }
 
@@ -37,7 +37,7 @@ public class AvailabilityService implements AvailabilitySummaries {
 
     @Override
     public Map<String, Summary> forEvents(Collection<String> eventIds) {
-        return eventIds.isEmpty() ? Map.of() : tickets.summaries(eventIds, Instant.now(clock));
+        return eventIds.isEmpty() ? Map.of() : stock.summaries(eventIds, Instant.now(clock));
     }
 
     /** Sections of the event that have at least one ticket available, in the operator's order. */
@@ -45,12 +45,12 @@ public class AvailabilityService implements AvailabilitySummaries {
         EventLayout layout = catalog.layout(eventId);
         String currency = layout.currency();
         List<Section> sections = layout.sections();
-        Map<String, List<TicketRepository.RowAvailability>> bySection = tickets.rowAvailability(eventId, null, Instant.now(clock))
-                .stream().collect(Collectors.groupingBy(TicketRepository.RowAvailability::sectionId));
+        Map<String, List<StockRepository.StockLine>> bySection = stock.lines(eventId, null, Instant.now(clock))
+                .stream().collect(Collectors.groupingBy(StockRepository.StockLine::sectionId));
         return sections.stream().filter(s -> bySection.containsKey(s.id())).map(s -> {
-            List<TicketRepository.RowAvailability> rows = bySection.get(s.id());
-            return new SectionAvailability(s, rows.stream().mapToLong(TicketRepository.RowAvailability::available).sum(),
-                    rows.stream().mapToLong(TicketRepository.RowAvailability::minPriceMinor).min().orElse(0), currency);
+            List<StockRepository.StockLine> lines = bySection.get(s.id());
+            return new SectionAvailability(s, lines.stream().mapToLong(StockRepository.StockLine::available).sum(),
+                    lines.stream().mapToLong(StockRepository.StockLine::priceMinor).min().orElse(0), currency);
         }).toList();
     }
 
@@ -60,7 +60,7 @@ public class AvailabilityService implements AvailabilitySummaries {
         String currency = layout.currency();
         Section section = layout.requireSection(sectionName);
         Map<String, Row> rows = section.rows().stream().collect(Collectors.toMap(Row::id, Function.identity()));
-        return tickets.rowAvailability(eventId, section.id(), Instant.now(clock)).stream()
+        return RowStock.of(stock.lines(eventId, section.id(), Instant.now(clock)), section.ga()).stream()
                 .map(a -> new RowAvailability(rows.get(a.rowId()), a.available(), a.maxContiguous(), a.minPriceMinor(),
                         currency, a.deliveryTypes()))
                 .sorted(Comparator.comparingInt((RowAvailability r) -> r.row().rank()).thenComparing(r -> r.row().name()))

@@ -6,11 +6,14 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,11 +36,30 @@ class HoldRepository {
                 .param("row", rowId).param("now", ts(now)).query(HoldRepository::map).list();
     }
 
-    /** Locks up to {@code quantity} available tickets of a (GA) row, skipping those other transactions are taking. */
+    /**
+     * Locks up to {@code quantity} available tickets of a (GA) row, skipping those other transactions are taking:
+     * free ones first, from a random ticket id on (wrapping round), so the cost depends neither on how many earlier
+     * holds took nor on how many pickers run at once; then tickets whose hold has expired.
+     */
     List<HeldTicket> lockAny(String rowId, Instant now, int quantity) {
+        String start = "tkt_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        List<HeldTicket> locked = new ArrayList<>(lockFree(rowId, "id >= :start", start, quantity));
+        if (locked.size() < quantity) {
+            locked.addAll(lockFree(rowId, "id < :start", start, quantity - locked.size()));
+        }
+        if (locked.size() < quantity) {
+            locked.addAll(jdbc.sql("SELECT id, seat_number, price_minor, delivery_types FROM tickets WHERE row_id = :row "
+                            + "AND NOT sold AND held_until <= :now LIMIT :quantity FOR UPDATE SKIP LOCKED")
+                    .param("row", rowId).param("now", ts(now)).param("quantity", quantity - locked.size())
+                    .query(HoldRepository::map).list());
+        }
+        return locked;
+    }
+
+    private List<HeldTicket> lockFree(String rowId, String range, String start, int quantity) {
         return jdbc.sql("SELECT id, seat_number, price_minor, delivery_types FROM tickets WHERE row_id = :row AND "
-                        + TicketRepository.AVAILABLE + " ORDER BY id LIMIT :quantity FOR UPDATE SKIP LOCKED")
-                .param("row", rowId).param("now", ts(now)).param("quantity", quantity).query(HoldRepository::map).list();
+                        + "NOT sold AND held_until IS NULL AND " + range + " ORDER BY id LIMIT :quantity FOR UPDATE SKIP LOCKED")
+                .param("row", rowId).param("start", start).param("quantity", quantity).query(HoldRepository::map).list();
     }
 
     /** Locks those of the given tickets that are still available and not being taken by another transaction. */
@@ -85,10 +107,16 @@ class HoldRepository {
                 .param("hold", holdId).update();
     }
 
-    /** Forgets holds that expired before {@code before}: only tidying, availability never depended on it. */
-    int clearExpired(Instant before) {
-        return jdbc.sql("UPDATE tickets SET hold_id = NULL, held_until = NULL WHERE NOT sold AND held_until <= :before")
-                .param("before", ts(before)).update();
+    /**
+     * Forgets up to {@code limit} tickets' holds that expired before {@code before}: only tidying, availability never
+     * depended on it. Batches keep the stock lines it touches locked only briefly.
+     */
+    int clearExpired(Instant before, int limit) {
+        return jdbc.sql("""
+                        UPDATE tickets SET hold_id = NULL, held_until = NULL
+                        WHERE id IN (SELECT id FROM tickets WHERE NOT sold AND held_until <= :before LIMIT :limit
+                                     FOR UPDATE SKIP LOCKED)""")
+                .param("before", ts(before)).param("limit", limit).update();
     }
 
     private static HeldTicket map(ResultSet rs, int n) throws SQLException {

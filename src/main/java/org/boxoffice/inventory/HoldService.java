@@ -24,12 +24,12 @@ public class HoldService {
     /** Until when an order's tickets are held while its payment is settled: they must not expire meanwhile. */
     public static final Instant UNTIL_SETTLED = Instant.parse("9999-12-31T00:00:00Z");
     private final HoldRepository holds;
-    private final TicketRepository tickets;
+    private final StockRepository stock;
     private final Clock clock;
 
-    HoldService(HoldRepository holds, TicketRepository tickets, Clock clock) {
+    HoldService(HoldRepository holds, StockRepository stock, Clock clock) {
         this.holds = holds;
-        this.tickets = tickets;
+        this.stock = stock;
         this.clock = clock;
     }
 
@@ -118,15 +118,16 @@ public class HoldService {
         return holds.release(holdId);
     }
 
+    /** Forgets holds that have expired, a batch at a time (each its own transaction); returns how many tickets. */
     @Transactional
-    public int clearExpired() {
-        return holds.clearExpired(Instant.now(clock));
+    public int clearExpired(int batch) {
+        return holds.clearExpired(Instant.now(clock), batch);
     }
 
     /** Rows of the section that could have the tickets now, best first; locking then decides. */
     private List<Row> candidates(Section section, int quantity, Instant now) {
-        Map<String, TicketRepository.RowAvailability> available = tickets.rowAvailability(section.eventId(), section.id(), now)
-                .stream().collect(Collectors.toMap(TicketRepository.RowAvailability::rowId, a -> a));
+        Map<String, RowStock> available = RowStock.of(stock.lines(section.eventId(), section.id(), now), section.ga())
+                .stream().collect(Collectors.toMap(RowStock::rowId, a -> a));
         return section.rows().stream()
                 .filter(r -> available.containsKey(r.id()) && (section.ga()
                         ? available.get(r.id()).available() >= quantity

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Issue #10 benchmark: the on-sale rush. One server and its embedded PostgreSQL on this machine, 64 partners with a
+# rate limit too high to matter, driven by wrk (a C load generator: cheap on 2 cores). Each load runs after the
+# previous one drained, on fresh inventory (every hold and sale of the previous load undone in SQL).
+# Usage: bench/onsale.sh [seconds-per-load] [partners]     Output: bench/results/onsale-<date>.md
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_RUN=${1:-15}; PARTNERS=${2:-64}
+command -v wrk > /dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo; $sudo apt-get install -y -q wrk > /dev/null; }
+source bench/lib.sh onsale
+start_server
+KEY=bench-operator-key-0123456789abcdefghij
+make_buyers "$BASE" "$PARTNERS" "Onsale" "$WORK/tokens"
+python3 bench/onsale_catalogue.py "$BASE" "$KEY" "$WORK"
+HOT=$(cat "$WORK/hot")
+PARTNER=$(psql -Atc "SELECT id FROM partners ORDER BY created_at LIMIT 1")
+
+# Fresh inventory and an idle server before each load. First the oversold check of the load before: a ticket in two of
+# its quotes that are both live or consumed (ordered) would have been sold twice. Then that load's quotes are expired
+# and every ticket is returned to sale.
+OVERSOLD=$WORK/oversold; echo 0 > "$OVERSOLD"; RESET=$(psql -Atc "SELECT now()")
+fresh() {
+  local twice
+  twice=$(psql -Atc "SELECT count(*) FROM (SELECT ticket FROM quotes, unnest(ticket_ids) ticket
+    WHERE created_at >= '$RESET' AND (status = 'consumed' OR expires_at > now()) GROUP BY ticket HAVING count(*) > 1) t")
+  echo $(( $(cat "$OVERSOLD") + twice )) > "$OVERSOLD"
+  psql -q -c "UPDATE quotes SET expires_at = now() WHERE status = 'active' AND expires_at > now()" \
+    -c "UPDATE tickets SET sold = false, hold_id = NULL, held_until = NULL WHERE sold OR held_until IS NOT NULL"
+  RESET=$(psql -Atc "SELECT now()")
+  until [ "$(psql -Atc "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND backend_type = 'client backend'")" -le 1 ]; do
+    sleep 0.2
+  done
+}
+# LIVE random tickets of the event's SECTION held, each by its own hold, for an hour.
+hold_live() {
+  psql -q -c "UPDATE tickets SET hold_id = 'qt_live_' || id, held_until = now() + interval '1 hour' WHERE id IN (
+    SELECT t.id FROM tickets t JOIN sections s ON s.id = t.section_id WHERE t.event_id = '$1' AND s.name = '$2'
+    ORDER BY random() LIMIT $3)"
+}
+# One wrk load: prints its RESULT line.   Usage: load CONNECTIONS SECONDS KIND EVENTS-FILE SECTION [extra env]
+load() {
+  local connections=$1 seconds=$2 kind=$3 events=$4 section=$5 threads=2
+  [ "$connections" -lt 2 ] && threads=1
+  env KIND=$kind TOKENS=$WORK/tokens EVENTS=$events SECTION=$section "${@:6}" \
+    wrk -t$threads -c"$connections" -d"${seconds}s" --timeout 2s -s bench/wrk/onsale.lua "$BASE" | grep '^RESULT' | cut -d' ' -f2-
+}
+flow() { # the quote -> order flow: one partner per wrk thread and connection
+  TOKENS=$WORK/tokens EVENTS=$1 SECTION=S1 wrk -t"$PARTNERS" -c"$PARTNERS" -d"${SECONDS_PER_RUN}s" --timeout 2s \
+    -s bench/wrk/orders.lua "$BASE" | grep '^RESULT' | cut -d' ' -f2-
+}
+field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
+ratio() { python3 -c "print(f'{float($1) / float($2):.2f}')"; }
+row() { echo "| $1 | $(field "$2" ok_per_s) | $(field "$2" p50_ms) | $(field "$2" p99_ms) | $3 | $(field "$2" error_5xx) | $(field "$2" timeouts) | $(field "$2" unavailable_503) |"; }
+
+{
+echo "# On-sale benchmark (wrk), $(date -u +%Y-%m-%dT%H:%MZ)"
+echo
+echo "Machine: $(nproc) cores; $($JAVA -version 2>&1 | head -1); the server, its embedded PostgreSQL and wrk share the machine."
+echo "Hot event: S1 of 200 ranked rows x 50 seats and a GA floor of 60,000; 200 cold events of 2 rows x 20 seats."
+echo "$PARTNERS partners; wrk 2 threads, $PARTNERS connections, ${SECONDS_PER_RUN} s per load, client timeout 2 s;"
+echo "the flow: one partner per wrk thread and connection. Fresh inventory and an idle server before each load."
+echo
+fresh; load "$PARTNERS" 5 quote "$WORK/cold" S1 > /dev/null # warm-up
+fresh; spread=$(load "$PARTNERS" "$SECONDS_PER_RUN" quote "$WORK/cold" S1)
+fresh; seated=$(load "$PARTNERS" "$SECONDS_PER_RUN" quote "$WORK/hot" S1)
+fresh; ga=$(load "$PARTNERS" "$SECONDS_PER_RUN" quote "$WORK/hot" FLOOR)
+fresh; rows_fresh=$(load "$PARTNERS" "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
+hold_live "$HOT" S1 5000
+rows_held=$(load "$PARTNERS" "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
+rows_single=$(load 1 "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
+fresh; search_hot=$(load "$PARTNERS" "$SECONDS_PER_RUN" search "$WORK/hot" S1 VENUE="$(cat "$WORK/venue-with-hot")")
+search_cold=$(load "$PARTNERS" "$SECONDS_PER_RUN" search "$WORK/hot" S1 VENUE="$(cat "$WORK/venue-cold-only")")
+fresh; flow_spread=$(flow "$WORK/cold")
+fresh; flow_hot=$(flow "$WORK/hot")
+fresh
+psql -q -c "DROP TABLE IF EXISTS bench_rows" -c "CREATE TABLE bench_rows AS SELECT row_number() OVER (ORDER BY r.id) AS n, r.id, s.event_id, s.id AS section_id FROM seat_rows r JOIN sections s ON s.id = r.section_id WHERE s.event_id = '$HOT' AND s.name = 'S1'" -c "CREATE UNIQUE INDEX ON bench_rows (n)" -c "ANALYZE bench_rows"
+pgbench_tps=$(pgbench -n -M prepared -c "$PARTNERS" -j 2 -T "$SECONDS_PER_RUN" -D rows=200 -D partner="$PARTNER" \
+  -f bench/order-flow.pgbench 2>&1 | awk '/^tps =/{print $3}')
+psql -q -c "DROP TABLE bench_rows"
+fresh; overload=$(load $((PARTNERS * 4)) "$SECONDS_PER_RUN" quote "$WORK/hot" S1)
+
+echo "## Loads"
+echo
+echo "| load | answers/s (2xx) | p50 ms | p99 ms | ratio | 5xx | timeouts | 503 |"
+echo "|---|---|---|---|---|---|---|---|"
+row "quotes spread over the 200 cold events (2 seats, best row)" "$spread" "1.00"
+row "quotes, hot section S1 (2 seats, best row)" "$seated" "$(ratio "$(field "$seated" ok_per_s)" "$(field "$spread" ok_per_s)") × spread"
+row "quotes, hot GA floor (2 tickets)" "$ga" "$(ratio "$(field "$ga" ok_per_s)" "$(field "$spread" ok_per_s)") × spread"
+row "rows of S1, no holds" "$rows_fresh" ""
+row "rows of S1 with 5,000 live holds" "$rows_held" "$(ratio "$(field "$rows_held" ok_per_s)" "$(field "$rows_fresh" ok_per_s)") × no holds"
+row "rows of S1 with 5,000 live holds, 1 client" "$rows_single" ""
+row "events search, page of 20 with the hot event" "$search_hot" "$(ratio "$(field "$search_hot" ok_per_s)" "$(field "$search_cold" ok_per_s)") × without"
+row "events search, page of 20 cold events" "$search_cold" ""
+echo "| quote → order flow, spread ($PARTNERS partners) | $(field "$flow_spread" ok_per_s) orders/s | | $(field "$flow_spread" p99_ms) | 1.00 | $(field "$flow_spread" error_5xx) | $(field "$flow_spread" timeouts) | |"
+echo "| quote → order flow, hot S1 | $(field "$flow_hot" ok_per_s) orders/s | | $(field "$flow_hot" p99_ms) | $(ratio "$(field "$flow_hot" ok_per_s)" "$(field "$flow_spread" ok_per_s)") × spread | $(field "$flow_hot" error_5xx) | $(field "$flow_hot" timeouts) | |"
+echo "| the flow's SQL in pgbench, hot S1 (random rows) | $pgbench_tps flows/s | | | API hot = $(ratio "$(field "$flow_hot" ok_per_s)" "$pgbench_tps") × | | | |"
+row "overload: hot S1 quotes at $((PARTNERS * 4)) connections" "$overload" ""
+echo
+echo "Answer counts: spread $(field "$spread" ok) created, $(field "$spread" sold_out_422) sold out; hot S1 $(field "$seated" ok) / $(field "$seated" sold_out_422);"
+echo "GA $(field "$ga" ok) / $(field "$ga" sold_out_422); overload $(field "$overload" ok) created, $(field "$overload" sold_out_422) sold out, $(field "$overload" unavailable_503) answered 503, max latency $(field "$overload" max_ms) ms."
+echo
+echo "Oversold over all loads (a ticket in two live quotes, checked after each load): $(cat "$OVERSOLD")."
+echo
+echo "## Cost against the crowd (1 client, $((SECONDS_PER_RUN / 3)) s each: mean latency in ms)"
+echo
+echo "| section | live holds | seated quote | GA quote | rows read |"
+echo "|---|---|---|---|---|"
+for size in 1000 10000 60000; do
+  for live in 0 1000 10000; do
+    event=$(cat "$WORK/cost-$size")
+    cells=""
+    for what in "quote S1" "quote FLOOR" "rows S1"; do
+      set -- $what
+      if [ "$live" -ge "$size" ]; then cells="$cells | –"; continue; fi # no more holds than tickets
+      fresh; hold_live "$event" "$2" "$live"
+      result=$(load 1 $((SECONDS_PER_RUN / 3)) "$1" "$WORK/cost-$size" "$2")
+      cells="$cells | $(python3 -c "print(f'{1000 / max(float($(field "$result" ok_per_s)), 0.001):.2f}')")"
+    done
+    echo "| $size tickets | $live$cells |"
+  done
+done
+echo
+echo "ERROR lines in the server log: $(grep -c ' ERROR ' "$WORK/server.log" || true)"
+} | tee "$OUT"
+if grep -q ' ERROR ' "$WORK/server.log"; then cp "$WORK/server.log" "${OUT%.md}-server.log"; fi
+echo "written to $OUT"

@@ -1,0 +1,51 @@
+-- The on-sale loads for wrk (bench/onsale.sh). KIND: quote (POST /v1/quotes for QUANTITY tickets of SECTION, best
+-- row, of a random event of EVENTS), rows (GET the rows of SECTION of a random event of EVENTS) or search
+-- (GET /v1/events?venue_id=VENUE). Each request is made as a random partner of TOKENS. Answers are counted by status,
+-- and done() prints one RESULT line: successful answers per second, latency percentiles, status counts, timeouts.
+local kind, section, quantity, venue = os.getenv("KIND"), os.getenv("SECTION"), os.getenv("QUANTITY") or "2", os.getenv("VENUE")
+local tokens, events = {}, {}
+for line in io.lines(os.getenv("TOKENS")) do tokens[#tokens + 1] = line end
+for line in io.lines(os.getenv("EVENTS")) do events[#events + 1] = line end
+local threads = {}
+
+setup = function(thread)
+  threads[#threads + 1] = thread
+  thread:set("id", #threads)
+end
+
+init = function()
+  math.randomseed(os.time() * 1000 + id)
+  ok, soldout, unavailable, failed, other = 0, 0, 0, 0, 0
+end
+
+request = function()
+  local headers = { ["Authorization"] = "Bearer " .. tokens[math.random(#tokens)], ["Content-Type"] = "application/json" }
+  local event = events[math.random(#events)]
+  if kind == "quote" then
+    return wrk.format("POST", "/v1/quotes", headers,
+      '{"event_id":"' .. event .. '","section_name":"' .. section .. '","quantity":' .. quantity .. '}')
+  elseif kind == "rows" then
+    return wrk.format("GET", "/v1/events/" .. event .. "/sections/" .. section .. "/rows", headers)
+  end
+  return wrk.format("GET", "/v1/events?limit=20&venue_id=" .. venue, headers)
+end
+
+response = function(status)
+  if status == 200 or status == 201 then ok = ok + 1
+  elseif status == 422 then soldout = soldout + 1
+  elseif status == 503 then unavailable = unavailable + 1
+  elseif status >= 500 then failed = failed + 1
+  else other = other + 1 end
+end
+
+done = function(summary, latency, requests)
+  local total = { ok = 0, soldout = 0, unavailable = 0, failed = 0, other = 0 }
+  for _, thread in ipairs(threads) do
+    for name, _ in pairs(total) do total[name] = total[name] + thread:get(name) end
+  end
+  local seconds = summary.duration / 1e6
+  io.write(string.format("RESULT ok_per_s=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f ok=%d sold_out_422=%d " ..
+    "unavailable_503=%d error_5xx=%d other=%d timeouts=%d\n", total.ok / seconds, latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, latency.max / 1000, total.ok, total.soldout, total.unavailable, total.failed,
+    total.other, summary.errors.timeout))
+end

@@ -1,0 +1,88 @@
+package org.boxoffice.inventory;
+
+import static org.boxoffice.shared.SqlTime.ts;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.boxoffice.catalog.AvailabilitySummaries;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Availability from the summaries the database keeps equal to the tickets (migration V15): one stock line per row,
+ * price and delivery types, plus its hold lines whose {@code held_until} has passed, which are free at once. Reads touch
+ * neither tickets nor live holds, and hold lines only where one may have expired ({@code next_expiry}), so they cost
+ * the same in a section of a thousand seats or of sixty thousand, with no holds or with ten thousand.
+ */
+@Repository
+class StockRepository {
+    /**
+     * What a stock line has free now. {@code longestRun} is its longest run of consecutive free seats when
+     * {@code seats} is null; otherwise {@code seats} lists every free seat (unsorted), because its row has several
+     * stock lines or an expired hold whose seats join the free ones. Both are empty for GA.
+     */
+    record StockLine(String sectionId, String rowId, long priceMinor, List<String> deliveryTypes, long available,
+                     int longestRun, int[] seats) {
+    }
+
+    /** The quantity and seats of a stock line's hold lines that have expired by :now, if its next_expiry says any may. */
+    private static final String EXPIRED = """
+            LEFT JOIN LATERAL (
+                SELECT sum(h.quantity) AS quantity, array_concat_agg(h.seats) AS seats
+                FROM ticket_stock_holds h WHERE s.next_expiry <= :now AND h.stock_id = s.id AND h.held_until <= :now
+            ) expired ON true""";
+    private final JdbcClient jdbc;
+
+    StockRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The event's stock lines (one section's, if given) that have anything free now. */
+    List<StockLine> lines(String eventId, String sectionId, Instant now) {
+        JdbcClient.StatementSpec spec = jdbc.sql("""
+                        SELECT * FROM (
+                            SELECT s.section_id, s.row_id, s.price_minor, s.delivery_types, s.free_run,
+                                   s.free + coalesce(expired.quantity, 0) AS available,
+                                   CASE WHEN expired.quantity > 0 OR count(*) OVER (PARTITION BY s.row_id) > 1
+                                        THEN s.free_seats || coalesce(expired.seats, '{}') END AS seats
+                            FROM ticket_stock s %s
+                            WHERE s.event_id = :event %s
+                        ) lines WHERE available > 0"""
+                        .formatted(EXPIRED, sectionId == null ? "" : "AND s.section_id = :section"))
+                .param("event", eventId).param("now", ts(now));
+        if (sectionId != null) {
+            spec = spec.param("section", sectionId);
+        }
+        return spec.query(StockRepository::line).list();
+    }
+
+    /** Per event: how many tickets are available now and the lowest price among them; events with none are left out. */
+    Map<String, AvailabilitySummaries.Summary> summaries(Collection<String> eventIds, Instant now) {
+        record Line(String eventId, AvailabilitySummaries.Summary summary) {
+        }
+        return jdbc.sql("""
+                        SELECT event_id, sum(available) AS available, min(price_minor) AS min_price FROM (
+                            SELECT s.event_id, s.price_minor, s.free + coalesce(expired.quantity, 0) AS available
+                            FROM ticket_stock s %s WHERE s.event_id = ANY(:ids)
+                        ) lines WHERE available > 0 GROUP BY event_id""".formatted(EXPIRED))
+                .param("ids", eventIds.toArray(String[]::new)).param("now", ts(now))
+                .query((rs, n) -> new Line(rs.getString("event_id"),
+                        new AvailabilitySummaries.Summary(rs.getLong("available"), rs.getLong("min_price"))))
+                .list().stream().collect(Collectors.toMap(Line::eventId, Line::summary));
+    }
+
+    private static StockLine line(ResultSet rs, int n) throws SQLException {
+        Array types = rs.getArray("delivery_types");
+        Array seats = rs.getArray("seats");
+        return new StockLine(rs.getString("section_id"), rs.getString("row_id"), rs.getLong("price_minor"),
+                Arrays.asList((String[]) types.getArray()), rs.getLong("available"), rs.getInt("free_run"),
+                seats == null ? null : Arrays.stream((Integer[]) seats.getArray()).mapToInt(Integer::intValue).toArray());
+    }
+}

@@ -1,0 +1,45 @@
+package org.boxoffice.support;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The availability summaries (migration V15) against a recount from the tickets, written here independently of the
+ * trigger that maintains them: every stock line's free count and free seats, every hold line's quantity and seats.
+ */
+public final class StockRecount {
+    private StockRecount() {
+    }
+
+    /** Lines where the summaries and the tickets disagree, described; empty when they agree everywhere. */
+    public static List<String> differences(JdbcClient jdbc) {
+        List<String> stock = jdbc.sql("""
+                        WITH counted AS (
+                            SELECT stock_id, count(*) FILTER (WHERE NOT sold AND held_until IS NULL) AS free,
+                                   coalesce(array_agg(seat_number ORDER BY seat_number) FILTER (
+                                       WHERE NOT sold AND held_until IS NULL AND seat_number IS NOT NULL), '{}') AS seats
+                            FROM tickets GROUP BY stock_id
+                        )
+                        SELECT 'stock ' || coalesce(s.id, c.stock_id) || ': kept ' || coalesce(s.free, -1) || ' '
+                               || coalesce(s.free_seats::text, '-') || ', counted ' || coalesce(c.free, -1) || ' '
+                               || coalesce(c.seats::text, '-')
+                        FROM ticket_stock s FULL JOIN counted c ON c.stock_id = s.id
+                        WHERE s.free IS DISTINCT FROM c.free::integer OR s.free_seats IS DISTINCT FROM c.seats""")
+                .query(String.class).list();
+        List<String> holds = jdbc.sql("""
+                        WITH counted AS (
+                            SELECT stock_id, coalesce(hold_id, '') AS hold_key, held_until, count(*) AS quantity,
+                                   coalesce(array_agg(seat_number ORDER BY seat_number)
+                                            FILTER (WHERE seat_number IS NOT NULL), '{}') AS seats
+                            FROM tickets WHERE NOT sold AND held_until IS NOT NULL GROUP BY 1, 2, 3
+                        )
+                        SELECT 'hold ' || coalesce(h.hold_key, c.hold_key) || ' until ' || coalesce(h.held_until, c.held_until)
+                               || ': kept ' || coalesce(h.quantity, -1) || ' ' || coalesce(h.seats::text, '-')
+                               || ', counted ' || coalesce(c.quantity, -1) || ' ' || coalesce(c.seats::text, '-')
+                        FROM ticket_stock_holds h FULL JOIN counted c
+                             ON c.stock_id = h.stock_id AND c.hold_key = h.hold_key AND c.held_until = h.held_until
+                        WHERE h.quantity IS DISTINCT FROM c.quantity::integer OR h.seats IS DISTINCT FROM c.seats""")
+                .query(String.class).list();
+        return java.util.stream.Stream.concat(stock.stream(), holds.stream()).toList();
+    }
+}
