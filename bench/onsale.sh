@@ -91,8 +91,8 @@ row "rows of S1 with 5,000 live holds" "$rows_held" "$(ratio "$(field "$rows_hel
 row "rows of S1 with 5,000 live holds, 1 client" "$rows_single" ""
 row "events search, page of 20 with the hot event" "$search_hot" "$(ratio "$(field "$search_hot" ok_per_s)" "$(field "$search_cold" ok_per_s)") × without"
 row "events search, page of 20 cold events" "$search_cold" ""
-echo "| quote → order flow, spread ($PARTNERS partners) | $(field "$flow_spread" ok_per_s) orders/s | | $(field "$flow_spread" p99_ms) | 1.00 | $(field "$flow_spread" error_5xx) | $(field "$flow_spread" timeouts) | |"
-echo "| quote → order flow, hot S1 | $(field "$flow_hot" ok_per_s) orders/s | | $(field "$flow_hot" p99_ms) | $(ratio "$(field "$flow_hot" ok_per_s)" "$(field "$flow_spread" ok_per_s)") × spread | $(field "$flow_hot" error_5xx) | $(field "$flow_hot" timeouts) | |"
+echo "| quote → order flow, spread ($PARTNERS partners) | $(field "$flow_spread" ok_per_s) orders/s | | $(field "$flow_spread" p99_ms) | 1.00 | $(field "$flow_spread" error_5xx) | $(field "$flow_spread" timeouts) | $(field "$flow_spread" unavailable_503) |"
+echo "| quote → order flow, hot S1 | $(field "$flow_hot" ok_per_s) orders/s | | $(field "$flow_hot" p99_ms) | $(ratio "$(field "$flow_hot" ok_per_s)" "$(field "$flow_spread" ok_per_s)") × spread | $(field "$flow_hot" error_5xx) | $(field "$flow_hot" timeouts) | $(field "$flow_hot" unavailable_503) |"
 echo "| the flow's SQL in pgbench, hot S1 (random rows) | $pgbench_tps flows/s | | | API hot = $(ratio "$(field "$flow_hot" ok_per_s)" "$pgbench_tps") × | | | |"
 row "overload: hot S1 quotes at $((PARTNERS * 4)) connections" "$overload" ""
 echo

@@ -13,7 +13,7 @@ setup = function(thread)
 end
 
 init = function()
-  orders, failures, quote = 0, 0, nil
+  orders, failures, unavailable, quote = 0, 0, 0, nil
   deadline = os.date("!%Y-%m-%dT%H:%M:%SZ", os.time() + 2 * 86400)
   headers = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
 end
@@ -35,20 +35,23 @@ response = function(status, headers, body)
     quote = body:match('"quote_id":"(qt_[^"]+)"')
   else
     quote = nil
-    if status >= 500 then
+    if status >= 500 and status ~= 503 then
       failures = failures + 1
+    elseif status == 503 then
+      unavailable = unavailable + 1
     end
   end
 end
 
 done = function(summary, latency, requests)
-  local total, failed = 0, 0
+  local total, failed, refused = 0, 0, 0
   for _, thread in ipairs(threads) do
     total = total + thread:get("orders")
     failed = failed + thread:get("failures")
+    refused = refused + thread:get("unavailable")
   end
   io.write(string.format("orders %d in %.1f s = %.1f orders/s; 5xx %d\n", total, summary.duration / 1e6,
     total / (summary.duration / 1e6), failed))
-  io.write(string.format("RESULT ok_per_s=%.1f p99_ms=%.1f error_5xx=%d timeouts=%d\n", total / (summary.duration / 1e6),
-    latency:percentile(99) / 1000, failed, summary.errors.timeout))
+  io.write(string.format("RESULT ok_per_s=%.1f p99_ms=%.1f error_5xx=%d unavailable_503=%d timeouts=%d\n",
+    total / (summary.duration / 1e6), latency:percentile(99) / 1000, failed, refused, summary.errors.timeout))
 end

@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /** Maps every failure to the catalogue: clients never see a stack trace or an uncatalogued status. */
 @RestControllerAdvice
@@ -130,6 +131,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Envelope> unexpected(Exception e, HttpServletRequest request) {
+        if (DisconnectedClientHelper.isClientDisconnectedException(e)) { // the client went away: nobody to answer
+            log.debug("client disconnected on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            return null;
+        }
         ApiException cause = apiCause(e);
         if (cause != null) {
             return api(cause, request);
