@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Admission control (DESIGN rule 11): at most {@code boxoffice.http.max-in-flight} requests are served at once (by
- * default twice the connection pool); a request that cannot start within {@code boxoffice.http.admission-wait} is
+ * default as many as the connection pool has connections: at 4 × overload twice that let admitted requests wait past
+ * a second for locks, see docs/benchmarks.md); a request that cannot start within {@code boxoffice.http.admission-wait} is
  * answered {@code 503 SERVICE_UNAVAILABLE} with {@code Retry-After} before it has done anything. Without it every
  * request of a crowd starts, and all of them wait for the same connections and locks until the clients give up; with
  * it the ones admitted finish in time and the others learn at once to come back. Waiting is first come, first served.
@@ -32,7 +33,7 @@ class AdmissionFilter extends OncePerRequestFilter {
     AdmissionFilter(@Value("${boxoffice.http.max-in-flight:0}") int maxInFlight,
                     @Value("${boxoffice.db.pool-size:20}") int poolSize,
                     @Value("${boxoffice.http.admission-wait:PT0.5S}") Duration wait, ErrorResponses errors) {
-        this.permits = new Semaphore(maxInFlight > 0 ? maxInFlight : 2 * poolSize, true);
+        this.permits = new Semaphore(maxInFlight > 0 ? maxInFlight : poolSize, true);
         this.waitNanos = wait.toNanos();
         this.errors = errors;
     }
