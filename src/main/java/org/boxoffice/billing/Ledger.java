@@ -119,15 +119,17 @@ public class Ledger {
 
     /** The partner's balance per currency now. */
     public Map<String, Long> balances(String partnerId) {
-        return balancesBefore(partnerId, null);
+        closeMonths(partnerId);
+        return checkpoints.balances(partnerId, null);
     }
 
     /** A calendar month (UTC): opening and closing balance per currency and the transactions between. */
     public Statement statement(String partnerId, YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Map<String, Long> opening = balancesBefore(partnerId, from);
-        Map<String, Long> closing = balancesBefore(partnerId, to);
+        closeMonths(partnerId);
+        Map<String, Long> opening = checkpoints.balances(partnerId, from);
+        Map<String, Long> closing = checkpoints.balances(partnerId, to);
         List<LedgerTransaction> transactions = ledger.between(partnerId, from, to);
         TreeSet<String> currencies = new TreeSet<>(opening.keySet());
         currencies.addAll(closing.keySet());
@@ -138,7 +140,8 @@ public class Ledger {
         return new Statement(month, from, to, List.copyOf(balances.values()), transactions);
     }
 
-    private Map<String, Long> balancesBefore(String partnerId, Instant before) {
+    /** Writes the checkpoints of the months closed since the last one, if any (once per read, not per balance). */
+    private void closeMonths(String partnerId) {
         Instant now = Instant.now(clock);
         Instant until = YearMonth.from(now.minus(CHECKPOINT_GRACE).atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay()
                 .toInstant(ZoneOffset.UTC);
@@ -147,7 +150,6 @@ public class Ledger {
             checkpoints.closeMonths(partnerId, until, now);
             verify(partnerId, until);
         }
-        return checkpoints.balances(partnerId, before);
     }
 
     /** The newest checkpoint against a recount of every entry before it: once a month, and it must never disagree. */
