@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What happens to a basket once its payment has an outcome. Paid: each item's tickets are sold (all of an item's,
@@ -42,11 +41,10 @@ class BasketBooking {
     private final Commissions commissions;
     private final PartnerService partners;
     private final IntentGateway intents;
-    private final TransactionTemplate transaction;
 
     BasketBooking(BasketRepository baskets, BasketTransitions transitions, HoldService holds, Payments payments, VoucherService vouchers, Ledger ledger,
                   Commissions commissions,
-                  PartnerService partners, IntentGateway intents, TransactionTemplate transaction) {
+                  PartnerService partners, IntentGateway intents) {
         this.baskets = baskets;
         this.transitions = transitions;
         this.holds = holds;
@@ -56,7 +54,6 @@ class BasketBooking {
         this.commissions = commissions;
         this.partners = partners;
         this.intents = intents;
-        this.transaction = transaction;
     }
 
     /** How the money is taken: through a PaymentIntent the customer pays, or by charging the partner's card. */
@@ -64,7 +61,7 @@ class BasketBooking {
 
     /**
      * Books the paid basket and returns the refunds it opened for items that could not be booked; the caller makes
-     * them after the commit ({@link #refund}). Does nothing (no refunds) unless the basket was waiting for the payment.
+     * them after the commit. Does nothing (no refunds) unless the basket was waiting for the payment.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     List<PaymentAttempt> book(Basket basket, String paymentReference, Paid paid) {
@@ -127,18 +124,6 @@ class BasketBooking {
         }
         basket.reserved().forEach(i -> holds.extend(i.id(), i.reservedUntil()));
         transitions.move(basket, CheckoutStatus.PAYMENT_FAILED, null);
-    }
-
-    /** Makes the refunds (outside any transaction), each recorded by compare-and-set as it is answered. */
-    void refund(List<PaymentAttempt> refunds) {
-        for (PaymentAttempt attempt : refunds) {
-            PaymentOutcome outcome = payments.call(attempt);
-            transaction.executeWithoutResult(status -> {
-                if (payments.settle(attempt, outcome)) {
-                    refunded(attempt, outcome);
-                }
-            });
-        }
     }
 
     /** A refund of an item has its answer: a successful one makes the item {@code errored_and_refunded}. */

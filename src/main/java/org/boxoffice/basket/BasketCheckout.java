@@ -10,6 +10,7 @@ import org.boxoffice.partner.BillingModel;
 import org.boxoffice.partner.CallingPartner;
 import org.boxoffice.partner.Partner;
 import org.boxoffice.partner.PartnerService;
+import org.boxoffice.payment.CardDeclined;
 import org.boxoffice.payment.CardGateway;
 import org.boxoffice.payment.IntentGateway;
 import org.boxoffice.payment.IntentGateway.Intent;
@@ -174,19 +175,13 @@ public class BasketCheckout {
                     partner.cardOnFile().provider(), partner.cardOnFile().reference(), amount, basket.currency(),
                     "Boxoffice basket " + basket.id());
         });
-        PaymentOutcome outcome = payments.call(charge);
-        booking.refund(transaction.execute(status -> payments.settle(charge, outcome)
-                ? chargeAnswered(charge, outcome) : List.of()));
-        if (outcome instanceof PaymentOutcome.Failed f) {
-            throw new ApiException(ErrorCode.PAYMENT_FAILED, "The card on file was declined: "
-                    + (f.message() == null ? "no reason given" : f.message())
-                    + " The basket is payment_failed; its items keep their tickets until reserved_until.",
-                    Map.of("decline_code", f.code() == null ? "card_declined" : f.code()));
+        if (payments.pay(charge) instanceof PaymentOutcome.Failed f) {
+            throw CardDeclined.error(f, "The basket is payment_failed; its items keep their tickets until reserved_until.");
         }
         return baskets.get(caller, basketId);
     }
 
-    /** Applies the answer to an on-account charge; returns the refunds to make after the commit. */
+    /** Applies the recorded answer to an on-account charge; returns the refunds to make after the commit. */
     List<PaymentAttempt> chargeAnswered(PaymentAttempt charge, PaymentOutcome outcome) {
         Basket basket = repository.find(charge.owner().id(), true).orElseThrow();
         return switch (outcome) {
@@ -208,7 +203,7 @@ public class BasketCheckout {
         if (basketId == null) {
             return;
         }
-        booking.refund(transaction.execute(status -> {
+        payments.payAll(transaction.execute(status -> {
             Basket basket = lockedForSettling(basketId).orElse(null);
             if (basket == null) {
                 return List.of();

@@ -15,12 +15,6 @@ final class OrderErrors {
         return new ApiException(ErrorCode.ORDER_NOT_FOUND, "No order " + id);
     }
 
-    static ApiException declined(String code, String message) {
-        return new ApiException(ErrorCode.PAYMENT_FAILED, "The card on file was declined: "
-                + (message == null ? "no reason given" : message) + " No order was made; the quote is still usable.",
-                Map.of("decline_code", code == null ? "card_declined" : code));
-    }
-
     static ApiException invalidDeadline(String why) {
         return new ApiException(ErrorCode.INVALID_DELIVERY_DEADLINE, "delivery_deadline " + why);
     }

@@ -1,44 +1,33 @@
 package org.boxoffice.order;
 
-import java.util.List;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.payment.PaymentAttempt;
-import org.boxoffice.payment.PaymentOutcome;
-import org.boxoffice.payment.PaymentSettled;
 import org.boxoffice.payment.Payments;
-import org.boxoffice.quote.QuoteService;
 import org.boxoffice.shared.StateMachine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What happens to an order after it is placed: the operator's fulfilment steps, cancellation with refund,
- * expiry of undelivered transfers, and the outcome of payments that reconciliation settled.
+ * and expiry of undelivered transfers.
  */
 @Service
 public class OrderLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OrderLifecycle.class);
     private final OrderRepository orders;
-    private final OrderPlacement placement;
-    private final QuoteService quotes;
     private final HoldService holds;
     private final Payments payments;
     private final TransactionTemplate transaction;
     private final OrderRefunds refunds;
     private final OrderTransitions transitions;
 
-    OrderLifecycle(OrderRepository orders, OrderPlacement placement, QuoteService quotes, HoldService holds,
+    OrderLifecycle(OrderRepository orders, HoldService holds,
                    Payments payments, TransactionTemplate transaction, OrderRefunds refunds, OrderTransitions transitions) {
         this.orders = orders;
-        this.placement = placement;
-        this.quotes = quotes;
         this.holds = holds;
         this.payments = payments;
         this.transaction = transaction;
@@ -65,7 +54,7 @@ public class OrderLifecycle {
             return refunds.open(order, null);
         });
         if (refund != null) {
-            settle(refund);
+            payments.pay(refund);
         }
         return find(orderId);
     }
@@ -78,18 +67,9 @@ public class OrderLifecycle {
         }
         PaymentAttempt refund = transaction.execute(status -> refunds.open(order, amountMinor));
         if (refund != null) {
-            settle(refund);
+            payments.pay(refund);
         }
         return find(orderId);
-    }
-
-    private void settle(PaymentAttempt refund) {
-        PaymentOutcome outcome = payments.call(refund);
-        transaction.executeWithoutResult(status -> {
-            if (payments.settle(refund, outcome)) {
-                refunds.apply(refund, outcome);
-            }
-        });
     }
 
     @Scheduled(fixedDelayString = "${boxoffice.orders.expire-every:PT60S}", initialDelayString = "PT60S")
@@ -105,35 +85,6 @@ public class OrderLifecycle {
             log.info("{} orders passed their delivery deadline undelivered", expired);
         }
         return expired;
-    }
-
-    /** Reconciliation decided a payment that had no answer: finish the order in the same transaction. */
-    @EventListener
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void onPaymentSettled(PaymentSettled settled) {
-        PaymentAttempt attempt = settled.attempt();
-        if (attempt.owner().kind() != PaymentAttempt.OwnerKind.ORDER) {
-            return;
-        }
-        if (attempt.kind() == PaymentAttempt.Kind.REFUND) {
-            refunds.apply(attempt, settled.outcome());
-            return;
-        }
-        Order order = orders.find(attempt.owner().id()).orElse(null);
-        if (order == null) {
-            return; // a declined order was already undone
-        }
-        switch (settled.outcome()) {
-            case PaymentOutcome.Succeeded s -> placement.confirm(order, quotes.byIds(List.of(order.quoteId())).getFirst(),
-                    attempt);
-            case PaymentOutcome.Failed f -> {
-                if (transitions.move(order.id(), OrderStatus.PAYMENT_FAILED, PaymentStatus.FAILED)) {
-                    holds.release(order.id());
-                }
-            }
-            case PaymentOutcome.Unknown u -> {
-            }
-        }
     }
 
     private Order move(String orderId, OrderStatus to, String action) {

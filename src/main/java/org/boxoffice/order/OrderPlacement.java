@@ -7,12 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.boxoffice.billing.Ledger;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.partner.Partner;
 import org.boxoffice.payment.PaymentAttempt;
-import org.boxoffice.payment.PaymentOutcome;
 import org.boxoffice.payment.Payments;
 import org.boxoffice.quote.Quote;
 import org.boxoffice.quote.QuoteService;
@@ -26,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The two transactions around an order's charge. {@link #reserve} consumes the quote, creates the order, moves the
- * seats to it and records the charge attempt — all committed before the provider is called. {@link #complete}
- * records the provider's answer and applies it to the order, seats and quote, atomically.
+ * seats to it and records the charge attempt — all committed before the provider is called. The answer, recorded by
+ * {@link Payments}, is applied by {@link #confirm}, {@link #undo} or {@link #fail}, in the transaction recording it.
  */
 @Component
 class OrderPlacement {
@@ -75,31 +73,6 @@ class OrderPlacement {
     }
 
     /**
-     * Applies the answer to the charge and returns the order as it now stands; empty if the charge was declined and
-     * the order undone.
-     */
-    @Transactional
-    Optional<Order> complete(Reserved reserved, Quote quote, PaymentOutcome outcome) {
-        Order order = reserved.order();
-        if (!payments.settle(reserved.charge(), outcome)) {
-            return orders.find(order.id()); // reconciliation got there first and applied it
-        }
-        return switch (outcome) {
-            case PaymentOutcome.Succeeded s -> {
-                confirm(order, quote, reserved.charge());
-                yield Optional.of(new Order(order.id(), order.partnerId(), order.quoteId(), order.eventId(),
-                        OrderStatus.CONFIRMED, PaymentStatus.CAPTURED, order.deliveryType(), order.deliveryDeadline(),
-                        order.transferEmail(), order.createdAt()));
-            }
-            case PaymentOutcome.Failed f -> {
-                undo(order, quote);
-                yield Optional.empty();
-            }
-            case PaymentOutcome.Unknown u -> Optional.of(order); // pending_payment, seats kept, until reconciliation
-        };
-    }
-
-    /**
      * The charge is captured: the order is confirmed, its seats sold, the charge posted to the ledger, and its
      * barcodes issued if it needs them.
      */
@@ -130,11 +103,20 @@ class OrderPlacement {
         vouchers.issue(order.id(), order.eventId(), printed);
     }
 
-    /** A declined charge leaves no order: the quote is usable again and holds its seats until it expires. */
-    private void undo(Order order, Quote quote) {
+    /** A charge declined while the partner waits leaves no order: the quote is usable again, with its seats. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void undo(Order order, Quote quote) {
         holds.move(quote.ticketIds(), order.id(), quote.id(), quote.expiresAt());
         orders.delete(order.id());
         quotes.reactivate(quote.id());
+    }
+
+    /** A charge found declined after its answer was lost: the partner saw {@code pending_payment}, so it stays. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void fail(Order order) {
+        if (transitions.move(order.id(), OrderStatus.PAYMENT_FAILED, PaymentStatus.FAILED)) {
+            holds.release(order.id());
+        }
     }
 
     private String transferEmail() {

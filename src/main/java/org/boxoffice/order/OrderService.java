@@ -8,6 +8,7 @@ import org.boxoffice.partner.CallingPartner;
 import org.boxoffice.partner.Ownership;
 import org.boxoffice.partner.Partner;
 import org.boxoffice.partner.PartnerService;
+import org.boxoffice.payment.CardDeclined;
 import org.boxoffice.payment.PaymentOutcome;
 import org.boxoffice.payment.Payments;
 import org.boxoffice.quote.Quote;
@@ -72,11 +73,9 @@ public class OrderService {
             throw OrderErrors.invalidDeadline("must be before the event starts (" + eventStart + ")");
         }
         OrderPlacement.Reserved reserved = placement.reserve(quote, partner, request.deliveryType(), request.deliveryDeadline());
-        PaymentOutcome outcome = payments.call(reserved.charge());
-        Order placed = placement.complete(reserved, quote, outcome).orElseThrow(() -> {
-            PaymentOutcome.Failed failed = (PaymentOutcome.Failed) outcome;
-            return OrderErrors.declined(failed.code(), failed.message());
-        });
+        PaymentOutcome outcome = payments.pay(reserved.charge());
+        Order placed = orders.find(reserved.order().id()).orElseThrow(() -> CardDeclined.error(
+                (PaymentOutcome.Failed) outcome, "No order was made; the quote is still usable.")); // only a decline undoes it
         return new Placed(placed, quote);
     }
 

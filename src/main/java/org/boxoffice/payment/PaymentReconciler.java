@@ -6,11 +6,9 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Settles attempts that have no answer by asking the provider (never by guessing). Safe on several nodes at once:
@@ -20,18 +18,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PaymentReconciler {
     private static final Logger log = LoggerFactory.getLogger(PaymentReconciler.class);
     private final Payments payments;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
     private final Clock clock;
     /** A pending attempt younger than this may still be in its provider call (longer than any provider timeout). */
     private final Duration inFlight;
 
-    PaymentReconciler(Payments payments, ApplicationEventPublisher events, TransactionTemplate transaction, Clock clock,
+    PaymentReconciler(Payments payments, Clock clock,
                       @Value("${boxoffice.payments.in-flight:PT2M}") Duration inFlight) {
         this.inFlight = inFlight;
         this.payments = payments;
-        this.events = events;
-        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -52,14 +46,7 @@ public class PaymentReconciler {
                 log.warn("could not ask the provider about attempt {}; next run will: {}", attempt.id(), e.getMessage());
                 continue;
             }
-            Boolean won = transaction.execute(status -> {
-                if (!payments.settle(attempt, outcome)) {
-                    return false;
-                }
-                events.publishEvent(new PaymentSettled(attempt, outcome));
-                return true;
-            });
-            if (Boolean.TRUE.equals(won)) {
+            if (payments.conclude(attempt, outcome, true)) {
                 settled++;
                 log.info("reconciled payment attempt {} of {} {}: {}", attempt.id(), attempt.owner().kind().wire(),
                         attempt.owner().id(), outcome);

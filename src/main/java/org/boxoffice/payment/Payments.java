@@ -2,6 +2,7 @@ package org.boxoffice.payment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,25 +11,36 @@ import java.util.stream.Collectors;
 import org.boxoffice.shared.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Money movements through card providers, by the rule that keeps them single: {@link #open} records the attempt
- * inside the caller's transaction (committed before any call), {@link #call} talks to the provider with the attempt
- * id as idempotency key and outside any transaction, {@link #settle} records the answer by compare-and-set.
+ * The one way money moves, by the rule that keeps it single. {@link #open} records the attempt, request and all,
+ * inside the caller's transaction, committed before any call. {@link #pay} then calls the provider outside any
+ * transaction, with the attempt id as idempotency key, and in one transaction records the answer by compare-and-set
+ * and hands it to the attempt's {@link PaymentOwner}. Reconciliation finishes an unanswered attempt by the same last
+ * step, so an owner cannot tell a live answer from a late one except by {@link PaymentSettled#late}.
  */
 @Service
 public class Payments {
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
     private final PaymentAttemptRepository attempts;
     private final Map<String, CardGateway> gateways;
+    private final ObjectProvider<PaymentOwner> ownerBeans;
+    private final TransactionTemplate transaction;
     private final Clock clock;
+    private volatile Map<PaymentAttempt.OwnerKind, PaymentOwner> owners;
 
-    Payments(PaymentAttemptRepository attempts, List<CardGateway> gateways, Clock clock) {
+    /** Owners come late ({@link ObjectProvider}): they open attempts here, so they depend on this class. */
+    Payments(PaymentAttemptRepository attempts, List<CardGateway> gateways, ObjectProvider<PaymentOwner> owners,
+             TransactionTemplate transaction, Clock clock) {
         this.attempts = attempts;
         this.gateways = gateways.stream().collect(Collectors.toMap(CardGateway::provider, Function.identity()));
+        this.ownerBeans = owners;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -42,9 +54,39 @@ public class Payments {
         return attempt;
     }
 
-    /** Calls the provider. Must run outside a transaction: no database work waits on the network. */
+    /**
+     * Makes an opened (and committed) attempt: the provider call, then the answer recorded and applied by its owner in
+     * one transaction, then the attempts the owner opened on the way. Returns the provider's answer; when
+     * reconciliation recorded one first, that one was applied and this one is dropped.
+     */
     @Transactional(propagation = Propagation.NEVER)
-    public PaymentOutcome call(PaymentAttempt attempt) {
+    public PaymentOutcome pay(PaymentAttempt attempt) {
+        PaymentOutcome outcome = call(attempt);
+        conclude(attempt, outcome, false);
+        return outcome;
+    }
+
+    /** {@link #pay} for each, one after the other. */
+    @Transactional(propagation = Propagation.NEVER)
+    public void payAll(List<PaymentAttempt> opened) {
+        opened.forEach(this::pay);
+    }
+
+    /**
+     * Records the outcome if the attempt is still open and hands it to the owner, in one transaction; then makes what
+     * the owner opened. False when another caller settled the attempt first (nothing is applied twice).
+     */
+    boolean conclude(PaymentAttempt attempt, PaymentOutcome outcome, boolean late) {
+        List<PaymentAttempt> next = transaction.execute(status -> record(attempt, outcome)
+                ? owner(attempt).settled(new PaymentSettled(attempt, outcome, late)) : null);
+        if (next == null) {
+            return false;
+        }
+        next.forEach(this::pay);
+        return true;
+    }
+
+    private PaymentOutcome call(PaymentAttempt attempt) {
         CardGateway gateway = gateway(attempt.provider());
         try {
             CardGateway.ProviderResult result = attempt.kind() == PaymentAttempt.Kind.CHARGE
@@ -56,9 +98,7 @@ public class Payments {
         }
     }
 
-    /** Records the outcome if the attempt is still open; false when another caller settled it first. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean settle(PaymentAttempt attempt, PaymentOutcome outcome) {
+    private boolean record(PaymentAttempt attempt, PaymentOutcome outcome) {
         Instant now = Instant.now(clock);
         return switch (outcome) {
             case PaymentOutcome.Succeeded s -> attempts.transition(attempt.id(), PaymentAttempt.Status.SUCCEEDED,
@@ -68,6 +108,27 @@ public class Payments {
             case PaymentOutcome.Unknown u -> attempts.transition(attempt.id(), PaymentAttempt.Status.UNKNOWN,
                     null, null, null, now);
         };
+    }
+
+    /** The feature that acts on this attempt's outcome; every owner kind has exactly one. */
+    PaymentOwner owner(PaymentAttempt attempt) {
+        Map<PaymentAttempt.OwnerKind, PaymentOwner> known = owners;
+        if (known == null) {
+            known = new EnumMap<>(PaymentAttempt.OwnerKind.class);
+            for (PaymentOwner owner : ownerBeans.orderedStream().toList()) {
+                for (PaymentAttempt.OwnerKind kind : owner.owns()) {
+                    if (known.put(kind, owner) != null) {
+                        throw new IllegalStateException("two payment owners for " + kind);
+                    }
+                }
+            }
+            owners = known;
+        }
+        PaymentOwner owner = known.get(attempt.owner().kind());
+        if (owner == null) {
+            throw new IllegalStateException("no payment owner for " + attempt.owner().kind());
+        }
+        return owner;
     }
 
     /** What the provider knows of an attempt; an attempt it never saw failed (it can never be charged now). */
