@@ -56,13 +56,10 @@ class PayoutRepository {
                 .param("failure", failureCode).param("now", ts(now)).update() == 1;
     }
 
-    /** Payouts whose outcome is still to learn: in transit, or pending for longer than a call can take. */
-    List<Payout> unsettled(Instant pendingBefore) {
-        return jdbc.sql("""
-                        SELECT * FROM payouts WHERE status = :inTransit OR (status = :pending AND updated_at < :before)
-                        ORDER BY seq LIMIT 500""")
-                .param("inTransit", Payout.Status.IN_TRANSIT.wire()).param("pending", Payout.Status.PENDING.wire())
-                .param("before", ts(pendingBefore)).query(PayoutRepository::map).list();
+    /** Payouts the provider accepted and has not yet reported paid or failed. */
+    List<Payout> inTransit() {
+        return jdbc.sql("SELECT * FROM payouts WHERE status = :inTransit ORDER BY seq LIMIT 500")
+                .param("inTransit", Payout.Status.IN_TRANSIT.wire()).query(PayoutRepository::map).list();
     }
 
     List<Payout> list(String partnerId, Payout.Status status, int limit, long offset) {

@@ -1,17 +1,20 @@
 package org.boxoffice.billing;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.boxoffice.partner.Partner;
 import org.boxoffice.partner.PartnerService;
 import org.boxoffice.payment.CardGateway;
-import org.boxoffice.payment.PayoutGateway;
+import org.boxoffice.payment.PaymentAttempt;
+import org.boxoffice.payment.PaymentOutcome;
+import org.boxoffice.payment.PaymentOwner;
+import org.boxoffice.payment.PaymentSettled;
+import org.boxoffice.payment.Payments;
 import org.boxoffice.payment.PayoutGateway.PayoutStatus;
 import org.boxoffice.payment.PayoutStatusReported;
 import org.springframework.context.event.EventListener;
@@ -24,31 +27,34 @@ import org.springframework.beans.factory.annotation.Value;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Pays partners' balances to their payout methods. Each partner is decided under its row lock: the balance is read,
- * the payout recorded and posted to the ledger in one transaction, so two runs at once (on any nodes) pay a balance
- * once. The provider is called after that commits, with the payout id as idempotency key.
+ * the payout recorded, posted to the ledger and its payment attempt opened in one transaction, so two runs at once (on
+ * any nodes) pay a balance once. The attempt is then made by {@link Payments}, like every other movement of money:
+ * accepted, the payout is {@code in_transit}; refused, it fails and its money returns to the balance. What happens
+ * to the money after that (paid, or failed late) the provider reports by webhook, or {@link #sync} asks.
  */
 @Service
-public class Payouts {
+public class Payouts implements PaymentOwner {
     private static final Logger log = LoggerFactory.getLogger(Payouts.class);
-    static final Duration IN_FLIGHT = Duration.ofMinutes(2);
     private final PayoutRepository payouts;
     private final Ledger ledger;
     private final PartnerService partners;
-    private final Map<String, PayoutGateway> gateways;
+    private final Payments payments;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final long minimumMinor;
 
-    Payouts(PayoutRepository payouts, Ledger ledger, PartnerService partners, List<PayoutGateway> gateways,
+    Payouts(PayoutRepository payouts, Ledger ledger, PartnerService partners, Payments payments,
             TransactionTemplate transaction, Clock clock, @Value("${boxoffice.payouts.minimum-minor:100}") long minimumMinor) {
         this.payouts = payouts;
         this.ledger = ledger;
         this.partners = partners;
-        this.gateways = gateways.stream().collect(Collectors.toMap(PayoutGateway::provider, Function.identity()));
+        this.payments = payments;
         this.transaction = transaction;
         this.clock = clock;
         this.minimumMinor = minimumMinor;
@@ -62,13 +68,12 @@ public class Payouts {
 
     /** Pays every positive balance at or above the minimum that has no payout under way; returns the new payouts. */
     public List<Payout> run() {
-        List<Payout> created = new ArrayList<>();
+        Map<Payout, PaymentAttempt> created = new LinkedHashMap<>();
         for (Partner partner : partners.withPayoutMethod()) {
-            List<Payout> mine = transaction.execute(status -> decide(partner));
-            created.addAll(mine == null ? List.of() : mine);
+            created.putAll(transaction.execute(status -> decide(partner)));
         }
-        created.forEach(this::send);
-        return created;
+        payments.payAll(List.copyOf(created.values()));
+        return List.copyOf(created.keySet());
     }
 
     @Scheduled(fixedDelayString = "${boxoffice.payouts.sync-every:PT5M}", initialDelayString = "PT1M")
@@ -77,12 +82,15 @@ public class Payouts {
         sync();
     }
 
-    /** Asks the providers about unfinished payouts and records what they say. */
+    /**
+     * Asks the providers about payouts on their way and records what they say. (A payout whose sending had no answer is
+     * an unsettled payment attempt: reconciliation asks about it.)
+     */
     public int sync() {
         int changed = 0;
-        for (Payout payout : payouts.unsettled(Instant.now(clock).minus(IN_FLIGHT))) {
+        for (Payout payout : payouts.inTransit()) {
             try {
-                PayoutStatus status = gateway(payout.provider()).status(payout.id());
+                PayoutStatus status = payments.payoutStatus(payout.provider(), payout.id());
                 if (status.state() == PayoutStatus.State.NOT_FOUND) {
                     status = new PayoutStatus(PayoutStatus.State.FAILED, null, "not_received");
                 }
@@ -106,16 +114,16 @@ public class Payouts {
 
     /** Read-only: the provider's word on a payout. */
     PayoutStatus providerStatus(Payout payout) {
-        return gateway(payout.provider()).status(payout.id());
+        return payments.payoutStatus(payout.provider(), payout.id());
     }
 
     public Page<Payout> list(String partnerId, Payout.Status status, PageRequest page) {
         return new Page<>(payouts.list(partnerId, status, page.limit(), page.offset()), payouts.count(partnerId, status), page);
     }
 
-    private List<Payout> decide(Partner partner) {
+    private Map<Payout, PaymentAttempt> decide(Partner partner) {
         lock(partner);
-        List<Payout> created = new ArrayList<>();
+        Map<Payout, PaymentAttempt> created = new LinkedHashMap<>();
         ledger.balances(partner.id()).forEach((currency, balance) -> {
             if (balance >= minimumMinor && !payouts.hasOpen(partner.id(), currency)) {
                 Payout payout = new Payout(Ids.newId("po"), partner.id(), balance, currency,
@@ -123,7 +131,9 @@ public class Payouts {
                         Instant.now(clock));
                 payouts.insert(payout);
                 ledger.recordPayout(partner.id(), payout.id(), payout.provider(), balance, currency);
-                created.add(payout);
+                created.put(payout, payments.open(PaymentAttempt.Owner.payout(payout.id()), partner.id(),
+                        PaymentAttempt.Kind.PAYOUT, payout.provider(), payout.destination(), balance, currency,
+                        "Boxoffice payout " + payout.id()));
             }
         });
         return created;
@@ -134,13 +144,22 @@ public class Payouts {
         partners.lock(partner.id());
     }
 
-    private void send(Payout payout) {
-        try {
-            apply(payout, gateway(payout.provider()).send(payout.id(), payout.destination(), payout.amountMinor(),
-                    payout.currency()));
-        } catch (CardGateway.OutcomeUnknown e) {
-            log.warn("payout {} sent without an answer; sync will ask: {}", payout.id(), e.getMessage());
+    @Override
+    public Set<PaymentAttempt.OwnerKind> owns() {
+        return EnumSet.of(PaymentAttempt.OwnerKind.PAYOUT);
+    }
+
+    /** The provider's answer to sending a payout, live or found by reconciliation. */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<PaymentAttempt> settled(PaymentSettled settled) {
+        Payout payout = payouts.find(settled.attempt().owner().id()).orElseThrow();
+        switch (settled.outcome()) {
+            case PaymentOutcome.Succeeded s -> apply(payout, new PayoutStatus(PayoutStatus.State.IN_TRANSIT, s.reference(), null));
+            case PaymentOutcome.Failed f -> apply(payout, new PayoutStatus(PayoutStatus.State.FAILED, null, f.code()));
+            case PaymentOutcome.Unknown u -> log.warn("payout {} sent without an answer; reconciliation will ask", payout.id());
         }
+        return List.of();
     }
 
     /** Records the provider's word by compare-and-set; a failure gives the money back to the balance. */
@@ -161,13 +180,5 @@ public class Payouts {
             case NOT_FOUND -> false;
         });
         return Boolean.TRUE.equals(changed);
-    }
-
-    private PayoutGateway gateway(String provider) {
-        PayoutGateway gateway = gateways.get(provider);
-        if (gateway == null) {
-            throw new IllegalStateException("no payout gateway for provider " + provider);
-        }
-        return gateway;
     }
 }

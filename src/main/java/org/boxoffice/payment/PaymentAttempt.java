@@ -32,10 +32,14 @@ public record PaymentAttempt(String id, Owner owner, String partnerId, Kind kind
         public static Owner basketItem(String itemId) {
             return new Owner(OwnerKind.BASKET_ITEM, itemId);
         }
+
+        public static Owner payout(String payoutId) {
+            return new Owner(OwnerKind.PAYOUT, payoutId);
+        }
     }
 
     public enum OwnerKind implements WireEnum {
-        ORDER, BASKET, BASKET_ITEM;
+        ORDER, BASKET, BASKET_ITEM, PAYOUT;
 
         @JsonValue
         @Override
@@ -44,8 +48,9 @@ public record PaymentAttempt(String id, Owner owner, String partnerId, Kind kind
         }
     }
 
+    /** A card charge, a refund of one ({@code paymentMethod} names the charge), or a payout to a bank account. */
     public enum Kind implements WireEnum {
-        CHARGE, REFUND;
+        CHARGE, REFUND, PAYOUT;
 
         @JsonValue
         @Override

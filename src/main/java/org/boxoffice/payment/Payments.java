@@ -3,6 +3,7 @@ package org.boxoffice.payment;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.boxoffice.shared.Ids;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,20 +27,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * step, so an owner cannot tell a live answer from a late one except by {@link PaymentSettled#late}.
  */
 @Service
-public class Payments {
+public class Payments implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(Payments.class);
     private final PaymentAttemptRepository attempts;
     private final Map<String, CardGateway> gateways;
+    private final Map<String, PayoutGateway> payoutGateways;
     private final ObjectProvider<PaymentOwner> ownerBeans;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private volatile Map<PaymentAttempt.OwnerKind, PaymentOwner> owners;
 
     /** Owners come late ({@link ObjectProvider}): they open attempts here, so they depend on this class. */
-    Payments(PaymentAttemptRepository attempts, List<CardGateway> gateways, ObjectProvider<PaymentOwner> owners,
-             TransactionTemplate transaction, Clock clock) {
+    Payments(PaymentAttemptRepository attempts, List<CardGateway> gateways, List<PayoutGateway> payoutGateways,
+             ObjectProvider<PaymentOwner> owners, TransactionTemplate transaction, Clock clock) {
         this.attempts = attempts;
         this.gateways = gateways.stream().collect(Collectors.toMap(CardGateway::provider, Function.identity()));
+        this.payoutGateways = payoutGateways.stream().collect(Collectors.toMap(PayoutGateway::provider, Function.identity()));
         this.ownerBeans = owners;
         this.transaction = transaction;
         this.clock = clock;
@@ -87,11 +91,12 @@ public class Payments {
     }
 
     private PaymentOutcome call(PaymentAttempt attempt) {
-        CardGateway gateway = gateway(attempt.provider());
         try {
-            CardGateway.ProviderResult result = attempt.kind() == PaymentAttempt.Kind.CHARGE
-                    ? gateway.charge(attempt) : gateway.refund(attempt);
-            return outcome(result);
+            return switch (attempt.kind()) {
+                case CHARGE -> outcome(gateway(attempt.provider()).charge(attempt));
+                case REFUND -> outcome(gateway(attempt.provider()).refund(attempt));
+                case PAYOUT -> outcome(payoutGateway(attempt.provider()).send(attempt));
+            };
         } catch (CardGateway.OutcomeUnknown e) {
             log.warn("payment attempt {} has no answer: {}", attempt.id(), e.getMessage());
             return new PaymentOutcome.Unknown(e.getMessage());
@@ -110,36 +115,47 @@ public class Payments {
         };
     }
 
-    /** The feature that acts on this attempt's outcome; every owner kind has exactly one. */
-    PaymentOwner owner(PaymentAttempt attempt) {
-        Map<PaymentAttempt.OwnerKind, PaymentOwner> known = owners;
-        if (known == null) {
-            known = new EnumMap<>(PaymentAttempt.OwnerKind.class);
-            for (PaymentOwner owner : ownerBeans.orderedStream().toList()) {
-                for (PaymentAttempt.OwnerKind kind : owner.owns()) {
-                    if (known.put(kind, owner) != null) {
-                        throw new IllegalStateException("two payment owners for " + kind);
-                    }
+    /** Every owner kind has exactly one owner, or the application does not start. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        Map<PaymentAttempt.OwnerKind, PaymentOwner> known = new EnumMap<>(PaymentAttempt.OwnerKind.class);
+        for (PaymentOwner owner : ownerBeans.orderedStream().toList()) {
+            for (PaymentAttempt.OwnerKind kind : owner.owns()) {
+                if (known.put(kind, owner) != null) {
+                    throw new IllegalStateException("two payment owners for " + kind);
                 }
             }
-            owners = known;
         }
-        PaymentOwner owner = known.get(attempt.owner().kind());
-        if (owner == null) {
-            throw new IllegalStateException("no payment owner for " + attempt.owner().kind());
+        EnumSet<PaymentAttempt.OwnerKind> missing = EnumSet.allOf(PaymentAttempt.OwnerKind.class);
+        missing.removeAll(known.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("no payment owner for " + missing);
         }
-        return owner;
+        owners = known;
+    }
+
+    private PaymentOwner owner(PaymentAttempt attempt) {
+        return owners.get(attempt.owner().kind());
     }
 
     /** What the provider knows of an attempt; an attempt it never saw failed (it can never be charged now). */
     @Transactional(propagation = Propagation.NEVER)
     public PaymentOutcome askProvider(PaymentAttempt attempt) {
+        if (attempt.kind() == PaymentAttempt.Kind.PAYOUT) {
+            return outcome(payoutStatus(attempt.provider(), attempt.owner().id()));
+        }
         Optional<CardGateway.ProviderResult> known = gateway(attempt.provider()).lookup(attempt);
         return known.map(Payments::outcome)
                 .orElseGet(() -> new PaymentOutcome.Failed("not_received", "The provider never received this payment"));
     }
 
-    /** Read-only: what the provider records for the attempt (reconciliation reports). */
+    /** Where a payout stands at its provider now ({@code not_found} if it never received it). */
+    @Transactional(propagation = Propagation.NEVER)
+    public PayoutGateway.PayoutStatus payoutStatus(String provider, String payoutId) {
+        return payoutGateway(provider).status(payoutId);
+    }
+
+    /** Read-only: what the provider records for a card attempt (reconciliation reports). */
     @Transactional(propagation = Propagation.NEVER)
     public Optional<CardGateway.ProviderResult> inspect(PaymentAttempt attempt) {
         return gateway(attempt.provider()).inspect(attempt);
@@ -169,6 +185,23 @@ public class Payments {
             throw new IllegalStateException("no card gateway for provider " + provider);
         }
         return gateway;
+    }
+
+    private PayoutGateway payoutGateway(String provider) {
+        PayoutGateway gateway = payoutGateways.get(provider);
+        if (gateway == null) {
+            throw new IllegalStateException("no payout gateway for provider " + provider);
+        }
+        return gateway;
+    }
+
+    /** Accepted (on its way, or paid already) is a success of the call; what happens to the money later is the payout's. */
+    private static PaymentOutcome outcome(PayoutGateway.PayoutStatus status) {
+        return switch (status.state()) {
+            case IN_TRANSIT, PAID -> new PaymentOutcome.Succeeded(status.reference());
+            case FAILED -> new PaymentOutcome.Failed(status.failureCode(), "The payout was refused");
+            case NOT_FOUND -> new PaymentOutcome.Failed("not_received", "The provider never received this payout");
+        };
     }
 
     private static PaymentOutcome outcome(CardGateway.ProviderResult result) {

@@ -7,13 +7,15 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Fixtures.TestPartner;
 import org.boxoffice.support.Json;
@@ -71,23 +73,51 @@ class PayoutTest extends ApiTest {
         admin().get("/admin/v1/payouts?status=sent").then().statusCode(400).body("error.code", equalTo("VALIDATION_ERROR"));
     }
 
-    /** Lets both runs look for an open payout before either records one. */
-    static final class GatedPayoutRepository extends PayoutRepository {
-        private final CyclicBarrier gate;
+    private static final int ROUNDS = 10;
 
-        GatedPayoutRepository(org.springframework.jdbc.core.simple.JdbcClient jdbc, CyclicBarrier gate) {
+    /**
+     * Holds the first run of a round inside its decision (after it looked for an open payout, before it records one)
+     * until the second run is there too: at the same point, or seen by PostgreSQL waiting for the partner's row lock.
+     * So in every round both runs really are deciding about the same partner at once.
+     */
+    static final class Gate {
+        private final AtomicInteger arrived = new AtomicInteger();
+        private final CountDownLatch second = new CountDownLatch(1);
+        private volatile boolean sawTheOtherBlocked;
+
+        void pass(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            if (arrived.incrementAndGet() > 1) {
+                second.countDown();
+                return;
+            }
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> {
+                sawTheOtherBlocked = waitingForAPartnerLock(jdbc);
+                return second.getCount() == 0 || sawTheOtherBlocked;
+            });
+        }
+
+        private static boolean waitingForAPartnerLock(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            return jdbc.sql("""
+                    SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+                      AND query LIKE 'SELECT id FROM partners WHERE id = % FOR UPDATE'""").query(Long.class).single() > 0;
+        }
+    }
+
+    /** The real repository, with the round's gate after the look for an open payout. */
+    static final class GatedPayoutRepository extends PayoutRepository {
+        private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+        private final Gate gate;
+
+        GatedPayoutRepository(org.springframework.jdbc.core.simple.JdbcClient jdbc, Gate gate) {
             super(jdbc);
+            this.jdbc = jdbc;
             this.gate = gate;
         }
 
         @Override
         boolean hasOpen(String partnerId, String currency) {
             boolean open = super.hasOpen(partnerId, currency);
-            try {
-                gate.await(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            gate.pass(jdbc);
             return open;
         }
     }
@@ -97,64 +127,71 @@ class PayoutTest extends ApiTest {
     @Autowired
     org.boxoffice.partner.PartnerService partnerService;
     @Autowired
-    List<org.boxoffice.payment.PayoutGateway> payoutGateways;
+    org.boxoffice.payment.Payments payments;
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactionTemplate;
 
-    /** Control: without the partner lock, the same two runs both decide to pay the same balance. */
-    @Test
-    void controlWithoutThePartnerLockBothRunsDecideToPayTheSameBalance() throws Exception {
-        TestPartner partner = credited("ba_sandbox", "14.00");
-        jdbc.sql("UPDATE partners SET payout_provider = NULL, payout_reference = NULL WHERE id <> :p AND payout_provider IS NOT NULL")
-                .param("p", partner.id()).update(); // only this partner in the round, so both runs meet at the gate
-        Payouts unlocked = new Payouts(new GatedPayoutRepository(jdbc, new CyclicBarrier(2)), ledger, partnerService,
-                payoutGateways, transactionTemplate, clock, 100) {
-            @Override
-            void lock(org.boxoffice.partner.Partner partner) {
-                // the control: decide without the partner's lock
-            }
-        };
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<List<Payout>>> runs = List.of(pool.submit(unlocked::run), pool.submit(unlocked::run));
-        int collided = 0;
-        for (Future<List<Payout>> run : runs) {
-            try {
-                run.get(60, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
-                assertThat(e).hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class)
-                        .hasStackTraceContaining("payouts_open");
-                collided++;
-            }
-        }
-        pool.shutdown();
-        // Both read the balance and chose to pay it; only the one-open-payout index stopped the second.
-        assertThat(collided).isEqualTo(1);
+    /** One round: a partner with a balance (the only one with a payout method), paid by two runs at once. */
+    private record Round(TestPartner partner, int collided, boolean sawTheOtherBlocked) {
     }
 
-    /** Each run locks a partner while it decides, so concurrent runs on any nodes pay a balance once. */
+    private Round race(boolean locking, String amount) throws Exception {
+        TestPartner partner = credited("ba_sandbox", amount);
+        jdbc.sql("UPDATE partners SET payout_provider = NULL, payout_reference = NULL WHERE id <> :p AND payout_provider IS NOT NULL")
+                .param("p", partner.id()).update(); // only this partner in the round, so both runs decide about it
+        Gate gate = new Gate();
+        Payouts runs = new Payouts(new GatedPayoutRepository(jdbc, gate), ledger, partnerService, payments,
+                transactionTemplate, clock, 100) {
+            @Override
+            void lock(org.boxoffice.partner.Partner partner) {
+                if (locking) {
+                    super.lock(partner);
+                } // the control decides without the partner's lock
+            }
+        };
+        int collided = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (Future<List<Payout>> run : List.of(pool.submit(runs::run), pool.submit(runs::run))) {
+                try {
+                    run.get(60, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e).hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class)
+                            .hasStackTraceContaining("payouts_open");
+                    collided++;
+                }
+            }
+        }
+        return new Round(partner, collided, gate.sawTheOtherBlocked);
+    }
+
+    /**
+     * Control: without the partner lock both runs of a round read the balance and decide to pay it, and only the
+     * one-open-payout index stops the second. Measured: 10 of 10 rounds.
+     */
+    @Test
+    void controlWithoutThePartnerLockBothRunsDecideToPayTheSameBalance() throws Exception {
+        int lost = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            lost += race(false, "14.00").collided();
+        }
+        assertThat(lost).isEqualTo(ROUNDS);
+    }
+
+    /**
+     * The partner lock: in every round the second run was seen waiting for it while the first decided, and then found
+     * nothing left to pay. Each balance is paid once, posted once.
+     */
     @Test
     void twoRunsAtOncePayEachBalanceOnce() throws Exception {
-        List<TestPartner> partners = List.of(credited("ba_sandbox", "11.00"), credited("ba_sandbox", "12.00"),
-                credited("ba_sandbox", "13.00"));
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CyclicBarrier start = new CyclicBarrier(2);
-        List<Future<List<Payout>>> runs = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            runs.add(pool.submit(() -> {
-                start.await(30, TimeUnit.SECONDS);
-                return payouts.run();
-            }));
-        }
-        for (Future<List<Payout>> run : runs) {
-            run.get(60, TimeUnit.SECONDS);
-        }
-        pool.shutdown();
-        for (TestPartner partner : partners) {
-            payoutsOf(partner).body("data", hasSize(1));
+        for (int round = 0; round < ROUNDS; round++) {
+            Round done = race(true, "1" + round + ".00");
+            assertThat(done.collided()).isZero();
+            assertThat(done.sawTheOtherBlocked()).as("round %d: the second run waited for the lock", round).isTrue();
+            payoutsOf(done.partner()).body("data", hasSize(1)).body("data[0].amount.amount", equalTo("1" + round + ".00"));
             long paidOut = jdbc.sql("SELECT count(*) FROM ledger_transactions WHERE partner_id = :p AND type = 'payout'")
-                    .param("p", partner.id()).query(Long.class).single();
+                    .param("p", done.partner().id()).query(Long.class).single();
             assertThat(paidOut).isEqualTo(1);
-            as(partner).get("/v1/billing/balance").then().body("data.available[0].amount", equalTo("0.00"));
+            assertThat(ledger.balances(done.partner().id())).containsEntry("USD", 0L);
         }
     }
 }

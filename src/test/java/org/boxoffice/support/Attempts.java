@@ -22,4 +22,12 @@ public final class Attempts {
                 "test", chargeReference, amountMinor, currency, "Refund", PaymentAttempt.Status.PENDING, null, null,
                 null, MADE);
     }
+
+    /** Payout {@code payoutId} to {@code destination}, sent as attempt {@code id}, made at {@code made}. */
+    public static PaymentAttempt payout(String id, String payoutId, String destination, long amountMinor, String currency,
+                                        Instant made) {
+        return new PaymentAttempt(id, PaymentAttempt.Owner.payout(payoutId), "prt_1", PaymentAttempt.Kind.PAYOUT,
+                "test", destination, amountMinor, currency, "Boxoffice payout " + payoutId, PaymentAttempt.Status.PENDING,
+                null, null, null, made);
+    }
 }

@@ -1,6 +1,5 @@
 package org.boxoffice.payment.routable;
 
-import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -28,7 +27,7 @@ class RoutableConfig {
 
     @Bean
     @ConditionalOnExpression("'${boxoffice.routable.api-token:}' != ''")
-    RoutablePayoutGateway routablePayoutGateway(RoutableSettings settings, Clock clock) {
-        return new RoutablePayoutGateway(settings, clock);
+    RoutablePayoutGateway routablePayoutGateway(RoutableSettings settings) {
+        return new RoutablePayoutGateway(settings);
     }
 }

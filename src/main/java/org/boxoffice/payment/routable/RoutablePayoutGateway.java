@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.boxoffice.payment.CardGateway;
+import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.PayoutGateway;
 import org.boxoffice.shared.Money;
 import org.slf4j.Logger;
@@ -18,8 +19,8 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Payouts through Routable: an ACH payable to the partner's Routable company, sent today, with our payout id as
- * {@code Idempotency-Key} and {@code external_id} (PROVIDERS.md §1.9). 429, 5xx and timeouts are retried with
+ * Payouts through Routable: an ACH payable to the partner's Routable company, sent today, with the attempt id as
+ * {@code Idempotency-Key} and our payout id as {@code external_id} (PROVIDERS.md §1.9). 429, 5xx and timeouts are retried with
  * backoff and then left unknown; other refusals are failures. Status is read back by {@code external_id}, which
  * works even when the answer to the create was lost.
  */
@@ -30,11 +31,9 @@ public class RoutablePayoutGateway implements PayoutGateway {
             "processing", "initiated", "created", "new");
     private final RoutableSettings settings;
     private final RestClient http;
-    private final java.time.Clock clock;
 
-    public RoutablePayoutGateway(RoutableSettings settings, java.time.Clock clock) {
+    public RoutablePayoutGateway(RoutableSettings settings) {
         this.settings = settings;
-        this.clock = clock;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout()).build());
         requests.setReadTimeout(settings.timeout());
@@ -48,18 +47,19 @@ public class RoutablePayoutGateway implements PayoutGateway {
     }
 
     @Override
-    public PayoutStatus send(String payoutId, String destination, long amountMinor, String currency) {
-        String amount = Money.of(amountMinor, currency).amount();
+    public PayoutStatus send(PaymentAttempt attempt) {
+        String amount = Money.of(attempt.amountMinor(), attempt.currency()).amount();
         Map<String, Object> payable = Map.of(
-                "type", "ach", "acting_team_member", settings.actingTeamMember(), "pay_to_company", destination,
-                "withdraw_from_account", settings.withdrawFromAccount(), "amount", amount, "currency_code", currency,
-                "delivery_method", "ach_standard", "send_on", LocalDate.now(clock.withZone(ROUTABLE_DATES)).toString(),
-                "external_id", payoutId,
-                "line_items", List.of(Map.of("description", "Boxoffice payout " + payoutId, "quantity", "1",
+                "type", "ach", "acting_team_member", settings.actingTeamMember(), "pay_to_company", attempt.paymentMethod(),
+                "withdraw_from_account", settings.withdrawFromAccount(), "amount", amount,
+                "currency_code", attempt.currency(), "delivery_method", "ach_standard",
+                "send_on", LocalDate.ofInstant(attempt.createdAt(), ROUTABLE_DATES).toString(),
+                "external_id", attempt.owner().id(),
+                "line_items", List.of(Map.of("description", attempt.description(), "quantity", "1",
                         "unit_price", amount, "amount", amount, "style", "item")));
         try {
             Map<?, ?> created = withRetries(() -> http.post().uri("/v1/payables").contentType(MediaType.APPLICATION_JSON)
-                    .header("Idempotency-Key", payoutId).body(payable).retrieve().body(Map.class));
+                    .header("Idempotency-Key", attempt.id()).body(payable).retrieve().body(Map.class));
             return status(created);
         } catch (RestClientResponseException e) {
             return new PayoutStatus(PayoutStatus.State.FAILED, null, "routable_" + e.getStatusCode().value());

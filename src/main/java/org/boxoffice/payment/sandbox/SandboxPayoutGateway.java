@@ -2,6 +2,7 @@ package org.boxoffice.payment.sandbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.PayoutGateway;
 import org.boxoffice.shared.Ids;
 import org.boxoffice.shared.SandboxMode;
@@ -29,14 +30,15 @@ class SandboxPayoutGateway implements PayoutGateway {
     }
 
     @Override
-    public PayoutStatus send(String payoutId, String destination, long amountMinor, String currency) {
+    public PayoutStatus send(PaymentAttempt attempt) {
         if (!mode.enabled()) {
             // With the sandbox off (production), nothing is "paid out": the payout fails and the ledger is reversed.
             return new PayoutStatus(PayoutStatus.State.FAILED, null, "sandbox_disabled");
         }
-        String status = "ba_sandbox".equals(destination) ? "succeeded" : "account_closed";
-        var recorded = records.record(payoutId, "payout", destination, amountMinor, currency, status, Ids.newId("po_sandbox"),
-                Instant.now(clock));
+        String status = "ba_sandbox".equals(attempt.paymentMethod()) ? "succeeded" : "account_closed";
+        // Kept under the payout's id, which is what status() is asked by (Routable's external_id).
+        var recorded = records.record(attempt.owner().id(), "payout", attempt.paymentMethod(), attempt.amountMinor(),
+                attempt.currency(), status, Ids.newId("po_sandbox"), Instant.now(clock));
         return recorded.succeeded() ? new PayoutStatus(PayoutStatus.State.IN_TRANSIT, recorded.reference(), null)
                 : new PayoutStatus(PayoutStatus.State.FAILED, recorded.reference(), "account_closed");
     }

@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.boxoffice.payment.CardGateway;
+import org.boxoffice.payment.PaymentAttempt;
+import org.boxoffice.support.Attempts;
 import org.boxoffice.payment.PayoutGateway.PayoutStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +37,13 @@ class RoutablePayoutGatewayTest {
     void start() {
         routable = new WireMockServer(options().dynamicPort());
         routable.start();
-        // 2026-11-21T05:00Z is still 20 November in Pacific time: Routable's dates are Pacific.
-        Clock clock = Clock.fixed(Instant.parse("2026-11-21T05:00:00Z"), ZoneOffset.UTC);
         gateway = new RoutablePayoutGateway(new RoutableSettings(routable.baseUrl(), "rt_test", TEAM_MEMBER, ACCOUNT,
-                "whsec", 3, Duration.ofMillis(1), Duration.ofMillis(500)), clock);
+                "whsec", 3, Duration.ofMillis(1), Duration.ofMillis(500)));
+    }
+
+    /** Payout {@code po_<n>} as sent: attempt {@code pay_<n>}, made when it is still 20 November in Pacific time. */
+    private static PaymentAttempt payout(int n, long amountMinor) {
+        return Attempts.payout("pay_" + n, "po_" + n, COMPANY, amountMinor, "USD", Instant.parse("2026-11-21T05:00:00Z"));
     }
 
     @AfterEach
@@ -54,14 +57,14 @@ class RoutablePayoutGatewayTest {
     }
 
     @Test
-    void aPayoutIsAnAchPayableToThePartnersCompanyKeyedByOurPayoutId() {
+    void aPayoutIsAnAchPayableToThePartnersCompanyKeyedByItsAttemptAndNamedByOurPayoutId() {
         routable.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(payable("pending"))));
-        PayoutStatus status = gateway.send("po_1", COMPANY, 5000, "USD");
+        PayoutStatus status = gateway.send(payout(1, 5000));
         assertThat(status.state()).isEqualTo(PayoutStatus.State.IN_TRANSIT);
         assertThat(status.reference()).isEqualTo("7d1e2c3b-0000-4000-8000-000000000001");
         routable.verify(postRequestedFor(urlEqualTo("/v1/payables"))
-                .withHeader("Authorization", equalTo("Bearer rt_test")).withHeader("Idempotency-Key", equalTo("po_1"))
+                .withHeader("Authorization", equalTo("Bearer rt_test")).withHeader("Idempotency-Key", equalTo("pay_1"))
                 .withRequestBody(equalToJson("""
                         {"type": "ach", "acting_team_member": "%s", "pay_to_company": "%s", "withdraw_from_account": "%s",
                          "amount": "50.00", "currency_code": "USD", "delivery_method": "ach_standard", "send_on": "2026-11-20",
@@ -74,11 +77,11 @@ class RoutablePayoutGatewayTest {
         routable.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withStatus(202)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"object\": \"Payable\", \"id\": \"abc\", \"links\": {\"self\": \"/v1/payables/abc\"}}")));
-        assertThat(gateway.send("po_2", COMPANY, 100, "USD").state()).isEqualTo(PayoutStatus.State.IN_TRANSIT);
+        assertThat(gateway.send(payout(2, 100)).state()).isEqualTo(PayoutStatus.State.IN_TRANSIT);
         routable.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"title\": \"Validation Error\", \"status\": 400, \"request_id\": \"r1\"}")));
-        PayoutStatus refused = gateway.send("po_3", COMPANY, 100, "USD");
+        PayoutStatus refused = gateway.send(payout(3, 100));
         assertThat(refused.state()).isEqualTo(PayoutStatus.State.FAILED);
         assertThat(refused.failureCode()).isEqualTo("routable_400");
     }
@@ -89,17 +92,17 @@ class RoutablePayoutGatewayTest {
                 .willReturn(aResponse().withStatus(429)).willSetStateTo("ok"));
         routable.stubFor(post(urlEqualTo("/v1/payables")).inScenario("busy").whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(payable("pending"))));
-        assertThat(gateway.send("po_4", COMPANY, 100, "USD").state()).isEqualTo(PayoutStatus.State.IN_TRANSIT);
-        routable.verify(2, postRequestedFor(urlEqualTo("/v1/payables")).withHeader("Idempotency-Key", equalTo("po_4")));
+        assertThat(gateway.send(payout(4, 100)).state()).isEqualTo(PayoutStatus.State.IN_TRANSIT);
+        routable.verify(2, postRequestedFor(urlEqualTo("/v1/payables")).withHeader("Idempotency-Key", equalTo("pay_4")));
 
         routable.resetAll();
         routable.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withStatus(503)));
-        assertThatThrownBy(() -> gateway.send("po_5", COMPANY, 100, "USD")).isInstanceOf(CardGateway.OutcomeUnknown.class);
+        assertThatThrownBy(() -> gateway.send(payout(5, 100))).isInstanceOf(CardGateway.OutcomeUnknown.class);
         routable.verify(3, postRequestedFor(urlEqualTo("/v1/payables")));
 
         routable.resetAll();
         routable.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withFixedDelay(1500).withStatus(201)));
-        assertThatThrownBy(() -> gateway.send("po_6", COMPANY, 100, "USD")).isInstanceOf(CardGateway.OutcomeUnknown.class);
+        assertThatThrownBy(() -> gateway.send(payout(6, 100))).isInstanceOf(CardGateway.OutcomeUnknown.class);
     }
 
     @Test

@@ -5,14 +5,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.http.ContentType.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Json.obj;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.boxoffice.support.ApiTest;
@@ -126,5 +131,37 @@ class RoutableWebhookTest extends ApiTest {
         admin().get("/admin/v1/payouts?partner_id=" + partner.id()).then().body("data[0].status", equalTo("in_transit"));
         deliver(event(), epoch, RoutableSignature.sign(SECRET, epoch, event())).statusCode(200);
         awaitStatus("paid");
+    }
+
+    /**
+     * A payout sent without an answer (Routable busy on every try) is an unsettled payment attempt like any other:
+     * reconciliation asks Routable by our payout id and settles it. Every try carried the same key and the same bytes.
+     */
+    @Test
+    void aPayoutWithoutAnAnswerIsSettledByReconciliation() {
+        ROUTABLE.resetAll();
+        ROUTABLE.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withStatus(503)));
+        TestPartner lost = fixtures.partner();
+        admin().contentType(JSON).body(Json.of(obj("payout_method", obj("provider", "routable", "reference",
+                RoutablePayoutGatewayTest.COMPANY)))).put("/admin/v1/partners/" + lost.id() + "/payment-configuration")
+                .then().statusCode(200);
+        admin().contentType(JSON).body(Json.of(obj("amount", "12.00", "currency", "USD", "description", "Commissions")))
+                .post("/admin/v1/partners/" + lost.id() + "/adjustments").then().statusCode(201);
+        admin().post("/admin/v1/payouts/run").then().statusCode(200);
+        String lostPayout = admin().get("/admin/v1/payouts?partner_id=" + lost.id()).then()
+                .body("data[0].status", equalTo("pending")).extract().path("data[0].payout_id");
+        var tries = ROUTABLE.findAll(postRequestedFor(urlEqualTo("/v1/payables")));
+        assertThat(tries).hasSize(3);
+        assertThat(tries).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(tries.getFirst().getHeader("Idempotency-Key"));
+        assertThat(tries).extracting(r -> r.getBodyAsString()).containsOnly(tries.getFirst().getBodyAsString());
+        assertThat(tries.getFirst().getBodyAsString()).contains("\"external_id\":\"" + lostPayout + "\"");
+
+        ROUTABLE.stubFor(get(urlPathEqualTo("/v1/payables")).withQueryParam("external_id", WireMock.equalTo(lostPayout))
+                .willReturn(okJson("{\"object\": \"List\", \"results\": [{\"object\": \"Payable\", \"id\": \"p-lost\", "
+                        + "\"status\": \"scheduled\", \"external_id\": \"" + lostPayout + "\"}], \"links\": {\"next\": null}}")));
+        admin().post("/admin/v1/payments/reconcile").then().statusCode(200).body("data.settled", greaterThanOrEqualTo(1));
+        admin().get("/admin/v1/payouts?partner_id=" + lost.id()).then().body("data[0].status", equalTo("in_transit"))
+                .body("data[0].provider_reference", equalTo("p-lost"));
+        as(lost).get("/v1/billing/balance").then().body("data.available[0].amount", equalTo("0.00"));
     }
 }

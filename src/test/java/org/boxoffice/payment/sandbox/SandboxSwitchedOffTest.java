@@ -31,7 +31,7 @@ class SandboxSwitchedOffTest {
     @Test
     void sandboxPayoutsFail() {
         SandboxPayoutGateway payouts = new SandboxPayoutGateway(null, clock, off);
-        assertThat(payouts.send("po_1", "ba_sandbox", 10_000, "USD").state()).isEqualTo(PayoutStatus.State.FAILED);
+        assertThat(payouts.send(Attempts.payout("pay_1", "po_1", "ba_sandbox", 10_000, "USD", clock.instant())).state()).isEqualTo(PayoutStatus.State.FAILED);
         assertThat(payouts.status("po_1")).isEqualTo(new PayoutStatus(PayoutStatus.State.FAILED, null, "sandbox_disabled"));
     }
 }
