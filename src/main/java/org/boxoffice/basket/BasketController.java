@@ -1,6 +1,7 @@
 package org.boxoffice.basket;
 
 import jakarta.annotation.Nullable;
+import org.boxoffice.shared.Redacted;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -106,6 +107,11 @@ class BasketController {
     record StripeObjectView(String stripePaymentIntentId, String stripePaymentIntentSecret, String stripePublishableKey,
                             String amount, long amountMinor, String currency, IntentStatus status,
                             @Nullable String checkoutUrl) {
+        @Override
+        public String toString() {
+            return "StripeObjectView[" + stripePaymentIntentId + ", secret=" + Redacted.MARK + ", " + amount + " "
+                    + currency + ", " + status + "]";
+        }
     }
 
     @PostMapping("/v1/baskets/{basketId}/stripe_object")

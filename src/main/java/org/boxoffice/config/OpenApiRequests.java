@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Request bodies as a generated client should see them: an example for each (from {@code openapi/operations.yml}),
- * and the token request's real shape, which its handlers (a JSON map, a form) do not show.
+ * and the token request's real shape, which its handlers (a JSON map, form fields read from the request) do not show.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiRequests {
@@ -23,12 +23,16 @@ class OpenApiRequests {
         Map<String, Object> examples = (Map<String, Object>) OpenApiNames.read().get("examples");
         return openApi -> {
             openApi.getComponents().addSchemas(TOKEN_REQUEST, tokenRequest());
-            openApi.getComponents().getSchemas().remove("MultiValueMapStringString"); // the form handler's, replaced
+            openApi.getComponents().getSchemas().remove("TokenRequestBody"); // the JSON handler's map, replaced
             openApi.getPaths().values().forEach(item -> item.readOperations().forEach(operation -> {
                 if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
                     return;
                 }
                 boolean token = "createToken".equals(operation.getOperationId());
+                if (token) { // the form handler reads its fields from the request, so springdoc cannot see them
+                    operation.getRequestBody().getContent().addMediaType("application/x-www-form-urlencoded",
+                            new io.swagger.v3.oas.models.media.MediaType());
+                }
                 operation.getRequestBody().getContent().forEach((type, media) -> {
                     if (token) {
                         media.setSchema(new Schema<>().$ref("#/components/schemas/" + TOKEN_REQUEST));

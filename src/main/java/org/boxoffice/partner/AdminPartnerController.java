@@ -1,6 +1,7 @@
 package org.boxoffice.partner;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.boxoffice.shared.Redacted;
 import org.boxoffice.web.ErrorCode;
 import org.boxoffice.web.ApiErrors;
 import jakarta.validation.Valid;
@@ -42,9 +43,17 @@ class AdminPartnerController {
 
     record Created(String partnerId, String name, BillingModel billingModel, PartnerStatus status, String clientId,
                    String clientSecret) {
+        @Override
+        public String toString() {
+            return "Created[partnerId=" + partnerId + ", clientId=" + clientId + ", clientSecret=" + Redacted.MARK + "]";
+        }
     }
 
     record Credentials(String clientId, String clientSecret) {
+        @Override
+        public String toString() {
+            return "Credentials[clientId=" + clientId + ", clientSecret=" + Redacted.MARK + "]";
+        }
     }
 
     record PartnerView(String partnerId, String name, BillingModel billingModel, PartnerStatus status, String clientId,

@@ -1,6 +1,7 @@
 package org.boxoffice.partner;
 
 import java.util.Set;
+import org.boxoffice.shared.Redacted;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
 import org.springframework.stereotype.Service;
@@ -22,6 +23,11 @@ class AuthService {
     }
 
     record Credentials(String clientId, String clientSecret, String grantType, String scope) {
+        @Override
+        public String toString() {
+            return "Credentials[clientId=" + clientId + ", clientSecret=" + Redacted.MARK + "]";
+        }
+
     }
 
     TokenService.Issued issue(Credentials request) {

@@ -1,6 +1,7 @@
 package org.boxoffice.partner;
 
 import java.time.Clock;
+import org.boxoffice.shared.Redacted;
 import java.time.Instant;
 import org.boxoffice.shared.Ids;
 import org.boxoffice.shared.SandboxMode;
@@ -29,6 +30,11 @@ public class PartnerService {
 
     /** A partner together with its plain client secret, which exists only in this answer. */
     public record WithSecret(Partner partner, String clientSecret) {
+        @Override
+        public String toString() {
+            return "WithSecret[" + partner.id() + ", clientSecret=" + Redacted.MARK + "]";
+        }
+
     }
 
     @Transactional

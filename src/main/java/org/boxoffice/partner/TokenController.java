@@ -1,6 +1,6 @@
 package org.boxoffice.partner;
 
-import io.swagger.v3.oas.annotations.Parameter;
+import org.boxoffice.shared.Redacted;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
 import org.boxoffice.web.ApiErrors;
@@ -17,11 +17,8 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,6 +38,10 @@ class TokenController {
     }
 
     record TokenResponse(String accessToken, String tokenType, long expiresIn, Instant expiresAt, String scope) {
+        @Override
+        public String toString() {
+            return "TokenResponse[accessToken=" + Redacted.MARK + ", expiresAt=" + expiresAt + ", scope=" + scope + "]";
+        }
     }
 
     @JsonPropertyOrder({"success", "data", "meta", "access_token", "token_type", "expires_in", "scope"})
@@ -50,30 +51,42 @@ class TokenController {
         static TokenAnswer of(TokenResponse token, Envelope.Meta meta) {
             return new TokenAnswer(true, token, meta, token.accessToken(), token.tokenType(), token.expiresIn(), token.scope());
         }
+
+        @Override
+        public String toString() {
+            return "TokenAnswer[" + data + ", " + meta + "]";
+        }
+    }
+
+    /** The JSON token request, read as a map (so a wrong type is a field error); it never prints the secret. */
+    static final class TokenRequestBody extends java.util.LinkedHashMap<String, Object> {
+        @Override
+        public String toString() {
+            return "TokenRequestBody" + keySet();
+        }
     }
 
     @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.UNSUPPORTED_GRANT_TYPE, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_SUSPENDED})
     @PostMapping(path = PartnerDoor.TOKEN_PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TokenAnswer> json(@RequestBody Map<String, Object> body,
-                                     @Parameter(hidden = true) // declared as the clientBasic security scheme
-                                     @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String basic,
-                                     HttpServletRequest request) {
+    ResponseEntity<TokenAnswer> json(@RequestBody TokenRequestBody body, HttpServletRequest request) {
         return issue(text(body, "client_id"), text(body, "client_secret"), text(body, "grant_type"),
-                text(body, "scope"), basic, request);
+                text(body, "scope"), request);
     }
 
     @ApiErrors({ErrorCode.VALIDATION_ERROR, ErrorCode.UNSUPPORTED_GRANT_TYPE, ErrorCode.INVALID_CREDENTIALS, ErrorCode.ACCOUNT_SUSPENDED})
     @PostMapping(path = PartnerDoor.TOKEN_PATH, consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<TokenAnswer> form(@RequestParam MultiValueMap<String, String> form,
-                                     @Parameter(hidden = true) // declared as the clientBasic security scheme
-                                     @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String basic,
-                                     HttpServletRequest request) {
-        return issue(form.getFirst("client_id"), form.getFirst("client_secret"), form.getFirst("grant_type"),
-                form.getFirst("scope"), basic, request);
+    ResponseEntity<TokenAnswer> form(HttpServletRequest request) {
+        return issue(request.getParameter("client_id"), request.getParameter("client_secret"),
+                request.getParameter("grant_type"), request.getParameter("scope"), request);
     }
 
+    /**
+     * The form fields and the {@code Authorization} header (the clientBasic security scheme) are read from the request,
+     * not bound as handler arguments, because Spring MVC logs handler arguments at TRACE.
+     */
     private ResponseEntity<TokenAnswer> issue(String clientId, String secret, String grantType, String scope,
-                                              String authorization, HttpServletRequest request) {
+                                              HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] pair = basicPair(authorization.substring(6).trim());
             clientId = pair[0];

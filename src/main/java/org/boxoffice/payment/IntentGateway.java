@@ -1,6 +1,7 @@
 package org.boxoffice.payment;
 
 import java.util.Map;
+import org.boxoffice.shared.Redacted;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,12 @@ public interface IntentGateway {
     /** A PaymentIntent as the provider reports it; statuses are Stripe's. */
     record Intent(String id, String clientSecret, IntentStatus status, long amountMinor, String currency,
                   Map<String, String> metadata, String failureCode, String failureMessage) {
+
+        @Override
+        public String toString() {
+            return "Intent[" + id + ", clientSecret=" + Redacted.MARK + ", " + status + ", " + amountMinor + " " + currency
+                    + ", " + metadata + "]";
+        }
 
         public boolean succeeded() {
             return status == IntentStatus.SUCCEEDED;

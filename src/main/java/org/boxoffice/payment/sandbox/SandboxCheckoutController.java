@@ -1,6 +1,7 @@
 package org.boxoffice.payment.sandbox;
 
 import jakarta.annotation.Nullable;
+import org.boxoffice.shared.Redacted;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -54,9 +55,19 @@ class SandboxCheckoutController {
     }
 
     record Confirm(@NotBlank String clientSecret, @NotBlank String cardNumber) {
+        @Override
+        public String toString() {
+            return "Confirm[clientSecret=" + Redacted.MARK + ", cardNumber=" + Redacted.MARK + "]";
+        }
+
     }
 
     record Authenticate(@NotBlank String clientSecret, @NotNull Boolean completed) {
+        @Override
+        public String toString() {
+            return "Authenticate[clientSecret=" + Redacted.MARK + ", completed=" + completed + "]";
+        }
+
     }
 
     @RawBody
