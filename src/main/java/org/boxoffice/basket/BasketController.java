@@ -21,7 +21,6 @@ import org.boxoffice.partner.RequiresScope;
 import org.boxoffice.partner.Scope;
 import org.boxoffice.shared.Money;
 import org.boxoffice.shared.MoneyView;
-import org.boxoffice.voucher.VoucherService;
 import org.boxoffice.web.ApiErrors;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
@@ -44,15 +43,13 @@ import org.springframework.web.bind.annotation.RestController;
 class BasketController {
     private final BasketService baskets;
     private final BasketCheckout checkout;
-    private final VoucherService vouchers;
     private final CatalogService catalog;
     private final Clock clock;
 
-    BasketController(BasketService baskets, BasketCheckout checkout, VoucherService vouchers, CatalogService catalog,
+    BasketController(BasketService baskets, BasketCheckout checkout, CatalogService catalog,
                      Clock clock) {
         this.baskets = baskets;
         this.checkout = checkout;
-        this.vouchers = vouchers;
         this.catalog = catalog;
         this.clock = clock;
     }
@@ -137,8 +134,6 @@ class BasketController {
     private BasketView view(Basket basket) {
         Map<String, Event> events = new HashMap<>();
         basket.items().forEach(i -> events.computeIfAbsent(i.eventId(), catalog::eventOnly));
-        Map<String, String> voucherUrls = vouchers.urls(basket.items().stream().filter(i -> i.status() == ItemStatus.BOOKED)
-                .map(Basket.Item::id).toList());
-        return BasketView.of(basket, events, voucherUrls, Instant.now(clock));
+        return BasketView.of(basket, events, baskets.voucherUrls(basket), Instant.now(clock));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.EventLayout;
@@ -13,6 +14,7 @@ import org.boxoffice.catalog.SaleTarget;
 import org.boxoffice.catalog.Section;
 import org.boxoffice.inventory.Hold;
 import org.boxoffice.inventory.HoldService;
+import org.boxoffice.voucher.VoucherService;
 import org.boxoffice.partner.CallingPartner;
 import org.boxoffice.partner.Ownership;
 import org.boxoffice.shared.Ids;
@@ -33,15 +35,23 @@ public class BasketService {
     private final BasketTransitions transitions;
     private final CatalogService catalog;
     private final HoldService holds;
+    private final VoucherService vouchers;
     private final Clock clock;
 
     BasketService(BasketRepository baskets, BasketTransitions transitions, CatalogService catalog, HoldService holds,
-                  Clock clock) {
+                  VoucherService vouchers, Clock clock) {
         this.baskets = baskets;
         this.transitions = transitions;
         this.catalog = catalog;
         this.holds = holds;
+        this.vouchers = vouchers;
         this.clock = clock;
+    }
+
+    /** The voucher link of each booked item, by item id. */
+    public Map<String, String> voucherUrls(Basket basket) {
+        return vouchers.urls(basket.items().stream().filter(i -> i.status() == ItemStatus.BOOKED).map(Basket.Item::id)
+                .toList());
     }
 
     public record ItemRequest(String eventId, String sectionName, String rowName, int quantity) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.Event;
 import org.boxoffice.payment.PaymentAttempt;
-import org.boxoffice.payment.Payments;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.boxoffice.shared.Money;
@@ -30,13 +29,11 @@ class AdminOrderController {
     private final OrderService orders;
     private final OrderLifecycle lifecycle;
     private final CatalogService catalog;
-    private final Payments payments;
 
-    AdminOrderController(OrderService orders, OrderLifecycle lifecycle, CatalogService catalog, Payments payments) {
+    AdminOrderController(OrderService orders, OrderLifecycle lifecycle, CatalogService catalog) {
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.catalog = catalog;
-        this.payments = payments;
     }
 
     record AdminOrderView(String partnerId, OrderView order, List<PaymentAttempt> paymentAttempts) {
@@ -113,6 +110,6 @@ class AdminOrderController {
     private AdminOrderView view(String orderId) {
         OrderService.Placed placed = orders.find(orderId);
         return new AdminOrderView(placed.order().partnerId(), OrderView.of(placed, catalog.eventOnly(placed.order().eventId())),
-                payments.of(PaymentAttempt.Owner.order(orderId)));
+                orders.attempts(orderId));
     }
 }

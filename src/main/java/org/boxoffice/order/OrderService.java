@@ -9,6 +9,7 @@ import org.boxoffice.partner.Ownership;
 import org.boxoffice.partner.Partner;
 import org.boxoffice.partner.PartnerService;
 import org.boxoffice.payment.CardDeclined;
+import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.PaymentOutcome;
 import org.boxoffice.payment.Payments;
 import org.boxoffice.quote.Quote;
@@ -101,6 +102,11 @@ public class OrderService {
         var byId = quotes.byIds(found.stream().map(Order::quoteId).toList()).stream()
                 .collect(java.util.stream.Collectors.toMap(Quote::id, q -> q));
         return new Page<>(found.stream().map(o -> new Placed(o, byId.get(o.quoteId()))).toList(), orders.count(filter), page);
+    }
+
+    /** Every payment attempt of the order (charge and refunds), oldest first, for operators. */
+    List<PaymentAttempt> attempts(String orderId) {
+        return payments.of(PaymentAttempt.Owner.order(orderId));
     }
 
     /** Issued tickets with barcodes (mobile_qr and pdf orders, once the charge is captured), in seat order. */
