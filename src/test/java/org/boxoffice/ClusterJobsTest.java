@@ -4,13 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.http.ContentType.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Fixtures.seats;
 import static org.boxoffice.support.Json.obj;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.reflect.Method;
@@ -36,6 +34,7 @@ import org.boxoffice.support.Fixtures.TestPartner;
 import org.boxoffice.support.Json;
 import org.boxoffice.support.MutableClock;
 import org.boxoffice.support.Race;
+import org.boxoffice.support.StripeStub;
 import org.boxoffice.web.IdempotencyKeyPurge;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,21 +54,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * once. Shown on the payment reconciler, whose work is visible at the provider: each lost charge is replayed once.
  */
 class ClusterJobsTest extends ApiTest {
-    static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort());
+    static final StripeStub STRIPE = new StripeStub();
     private static final List<ConfigurableApplicationContext> others = new ArrayList<>();
-
-    static {
-        STRIPE.start();
-    }
 
     @DynamicPropertySource
     static void stripe(DynamicPropertyRegistry registry) {
-        stripeSettings().forEach((name, value) -> registry.add(name, () -> value));
+        STRIPE.register(registry, "sk_test_cluster");
     }
 
     private static Map<String, String> stripeSettings() {
-        return Map.of("boxoffice.stripe.secret-key", "sk_test_cluster", "boxoffice.stripe.api-base", STRIPE.baseUrl(),
-                "boxoffice.stripe.max-network-retries", "0");
+        return STRIPE.settings("sk_test_cluster");
     }
 
     @Autowired
@@ -179,10 +173,7 @@ class ClusterJobsTest extends ApiTest {
                     .statusCode(201).extract().path("data.order_id"));
         }
         clock.advance(Duration.ofMinutes(3)); // past the window in which the first call may still be running
-        STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("{\"id\": \"pi_node\", \"object\": "
-                        + "\"payment_intent\", \"amount\": 4400, \"currency\": \"usd\", \"status\": \"succeeded\", "
-                        + "\"latest_charge\": \"ch_node\", \"livemode\": false}")));
+        STRIPE.answer(post(urlEqualTo("/v1/payment_intents")), 200, StripeStub.succeededCharge("pi_node", 4400));
         return orders;
     }
 

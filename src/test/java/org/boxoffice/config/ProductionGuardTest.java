@@ -1,6 +1,5 @@
 package org.boxoffice.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.boxoffice.BoxofficeApplication;

@@ -9,17 +9,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import java.time.Duration;
 import java.time.Instant;
 import org.boxoffice.payment.CardGateway;
 import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.support.Attempts;
+import org.boxoffice.support.RoutableStub;
 import org.boxoffice.payment.PayoutGateway.PayoutStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,23 +25,18 @@ import org.junit.jupiter.api.Test;
 
 /** The real adapter against a stub speaking Routable's v1 wire format (PROVIDERS.md §1). */
 class RoutablePayoutGatewayTest {
-    static final String TEAM_MEMBER = "9a3b8f52-1c44-4a0e-8f37-0b9c2d1e7a10";
-    static final String ACCOUNT = "0f6d6c3e-2b8e-4b41-9a55-3c1d2e4f5a60";
-    static final String COMPANY = "5b9c1e52-2d35-4a8a-9bb0-6f6f0b5d9a11";
-    private WireMockServer routable;
+    private RoutableStub routable;
     private RoutablePayoutGateway gateway;
 
     @BeforeEach
     void start() {
-        routable = new WireMockServer(options().dynamicPort());
-        routable.start();
-        gateway = new RoutablePayoutGateway(new RoutableSettings(routable.baseUrl(), "rt_test", TEAM_MEMBER, ACCOUNT,
-                "whsec", 3, Duration.ofMillis(1), Duration.ofMillis(500)));
+        routable = new RoutableStub();
+        gateway = new RoutablePayoutGateway(routable.settings());
     }
 
     /** Payout {@code po_<n>} as sent: attempt {@code pay_<n>}, made when it is still 20 November in Pacific time. */
     private static PaymentAttempt payout(int n, long amountMinor) {
-        return Attempts.payout("pay_" + n, "po_" + n, COMPANY, amountMinor, "USD", Instant.parse("2026-11-21T05:00:00Z"));
+        return Attempts.payout("pay_" + n, "po_" + n, RoutableStub.COMPANY, amountMinor, "USD", Instant.parse("2026-11-21T05:00:00Z"));
     }
 
     @AfterEach
@@ -52,8 +45,7 @@ class RoutablePayoutGatewayTest {
     }
 
     private static String payable(String status) {
-        return "{\"object\": \"Payable\", \"id\": \"7d1e2c3b-0000-4000-8000-000000000001\", \"status\": \"" + status
-                + "\", \"amount\": \"50.00\", \"currency_code\": \"USD\", \"external_id\": \"po_1\"}";
+        return RoutableStub.payable("7d1e2c3b-0000-4000-8000-000000000001", status, "po_1");
     }
 
     @Test
@@ -69,7 +61,7 @@ class RoutablePayoutGatewayTest {
                         {"type": "ach", "acting_team_member": "%s", "pay_to_company": "%s", "withdraw_from_account": "%s",
                          "amount": "50.00", "currency_code": "USD", "delivery_method": "ach_standard", "send_on": "2026-11-20",
                          "external_id": "po_1", "line_items": [{"description": "Boxoffice payout po_1", "quantity": "1",
-                         "unit_price": "50.00", "amount": "50.00", "style": "item"}]}""".formatted(TEAM_MEMBER, COMPANY, ACCOUNT))));
+                         "unit_price": "50.00", "amount": "50.00", "style": "item"}]}""".formatted(RoutableStub.TEAM_MEMBER, RoutableStub.COMPANY, RoutableStub.ACCOUNT))));
     }
 
     @Test
@@ -108,13 +100,13 @@ class RoutablePayoutGatewayTest {
     @Test
     void statusIsReadByExternalIdWhateverHappenedToTheFirstAnswer() {
         routable.stubFor(get(urlPathEqualTo("/v1/payables")).withQueryParam("external_id", equalTo("po_1"))
-                .willReturn(okJson("{\"object\": \"List\", \"results\": [" + payable("completed") + "], \"links\": {\"next\": null}}")));
+                .willReturn(okJson(RoutableStub.list(payable("completed")))));
         routable.stubFor(get(urlPathEqualTo("/v1/payables")).withQueryParam("external_id", equalTo("po_2"))
-                .willReturn(okJson("{\"object\": \"List\", \"results\": [" + payable("failed") + "], \"links\": {\"next\": null}}")));
+                .willReturn(okJson(RoutableStub.list(payable("failed")))));
         routable.stubFor(get(urlPathEqualTo("/v1/payables")).withQueryParam("external_id", equalTo("po_3"))
-                .willReturn(okJson("{\"object\": \"List\", \"results\": [], \"links\": {\"next\": null}}")));
+                .willReturn(okJson(RoutableStub.list())));
         routable.stubFor(get(urlPathEqualTo("/v1/payables")).withQueryParam("external_id", equalTo("po_4"))
-                .willReturn(okJson("{\"object\": \"List\", \"results\": [" + payable("returned") + "], \"links\": {\"next\": null}}")));
+                .willReturn(okJson(RoutableStub.list(payable("returned")))));
         assertThat(gateway.status("po_1").state()).isEqualTo(PayoutStatus.State.PAID);
         assertThat(gateway.status("po_2").failureCode()).isEqualTo("routable_failed");
         assertThat(gateway.status("po_3").state()).isEqualTo(PayoutStatus.State.NOT_FOUND);

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.http.ContentType.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Json.obj;
@@ -16,13 +15,13 @@ import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Fixtures.TestPartner;
 import org.boxoffice.support.Json;
+import org.boxoffice.support.RoutableStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,20 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
 class RoutableWebhookTest extends ApiTest {
     static final String SECRET = "routable-webhook-secret";
     static final String PAYABLE = "7d1e2c3b-0000-4000-8000-00000000abcd";
-    static final WireMockServer ROUTABLE = new WireMockServer(options().dynamicPort());
-
-    static {
-        ROUTABLE.start();
-    }
+    static final RoutableStub ROUTABLE = new RoutableStub();
 
     @DynamicPropertySource
     static void routable(DynamicPropertyRegistry registry) {
-        registry.add("boxoffice.routable.api-token", () -> "rt_test");
-        registry.add("boxoffice.routable.api-base", ROUTABLE::baseUrl);
-        registry.add("boxoffice.routable.acting-team-member", () -> RoutablePayoutGatewayTest.TEAM_MEMBER);
-        registry.add("boxoffice.routable.withdraw-from-account", () -> RoutablePayoutGatewayTest.ACCOUNT);
-        registry.add("boxoffice.routable.webhook-secret", () -> SECRET);
-        registry.add("boxoffice.routable.backoff", () -> "PT0.001S");
+        ROUTABLE.register(registry, SECRET);
     }
 
     @AfterAll
@@ -66,7 +56,7 @@ class RoutableWebhookTest extends ApiTest {
                 .withBody("{\"object\": \"Payable\", \"id\": \"" + PAYABLE + "\", \"status\": \"pending\"}")));
         partner = fixtures.partner();
         admin().contentType(JSON).body(Json.of(obj("payout_method", obj("provider", "routable", "reference",
-                        RoutablePayoutGatewayTest.COMPANY)))).put("/admin/v1/partners/" + partner.id() + "/payment-configuration")
+                        RoutableStub.COMPANY)))).put("/admin/v1/partners/" + partner.id() + "/payment-configuration")
                 .then().statusCode(200);
         admin().contentType(JSON).body(Json.of(obj("amount", "75.00", "currency", "USD", "description", "Commissions")))
                 .post("/admin/v1/partners/" + partner.id() + "/adjustments").then().statusCode(201);
@@ -74,8 +64,8 @@ class RoutableWebhookTest extends ApiTest {
         payoutId = admin().get("/admin/v1/payouts?partner_id=" + partner.id()).then()
                 .body("data[0].status", equalTo("in_transit")).body("data[0].provider", equalTo("routable"))
                 .extract().path("data[0].payout_id");
-        ROUTABLE.stubFor(get(urlEqualTo("/v1/payables/" + PAYABLE)).willReturn(okJson("{\"object\": \"Payable\", \"id\": \""
-                + PAYABLE + "\", \"status\": \"completed\", \"external_id\": \"" + payoutId + "\"}")));
+        ROUTABLE.stubFor(get(urlEqualTo("/v1/payables/" + PAYABLE)).willReturn(okJson(RoutableStub.payable(PAYABLE,
+                "completed", payoutId))));
     }
 
     private static String event() {
@@ -143,7 +133,7 @@ class RoutableWebhookTest extends ApiTest {
         ROUTABLE.stubFor(post(urlEqualTo("/v1/payables")).willReturn(aResponse().withStatus(503)));
         TestPartner lost = fixtures.partner();
         admin().contentType(JSON).body(Json.of(obj("payout_method", obj("provider", "routable", "reference",
-                RoutablePayoutGatewayTest.COMPANY)))).put("/admin/v1/partners/" + lost.id() + "/payment-configuration")
+                RoutableStub.COMPANY)))).put("/admin/v1/partners/" + lost.id() + "/payment-configuration")
                 .then().statusCode(200);
         admin().contentType(JSON).body(Json.of(obj("amount", "12.00", "currency", "USD", "description", "Commissions")))
                 .post("/admin/v1/partners/" + lost.id() + "/adjustments").then().statusCode(201);
@@ -157,8 +147,7 @@ class RoutableWebhookTest extends ApiTest {
         assertThat(tries.getFirst().getBodyAsString()).contains("\"external_id\":\"" + lostPayout + "\"");
 
         ROUTABLE.stubFor(get(urlPathEqualTo("/v1/payables")).withQueryParam("external_id", WireMock.equalTo(lostPayout))
-                .willReturn(okJson("{\"object\": \"List\", \"results\": [{\"object\": \"Payable\", \"id\": \"p-lost\", "
-                        + "\"status\": \"scheduled\", \"external_id\": \"" + lostPayout + "\"}], \"links\": {\"next\": null}}")));
+                .willReturn(okJson(RoutableStub.list(RoutableStub.payable("p-lost", "scheduled", lostPayout)))));
         admin().post("/admin/v1/payments/reconcile").then().statusCode(200).body("data.settled", greaterThanOrEqualTo(1));
         admin().get("/admin/v1/payouts?partner_id=" + lost.id()).then().body("data[0].status", equalTo("in_transit"))
                 .body("data[0].provider_reference", equalTo("p-lost"));

@@ -9,16 +9,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import com.stripe.StripeClient;
 import java.time.Instant;
 import org.boxoffice.payment.CardGateway;
 import org.boxoffice.payment.CardGateway.ProviderResult;
@@ -26,21 +23,19 @@ import org.boxoffice.payment.PaymentAttempt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.boxoffice.support.Attempts;
+import org.boxoffice.support.StripeStub;
 import org.junit.jupiter.api.Test;
 
 /** The real adapter and the real stripe-java client against a stub speaking Stripe's wire format (PROVIDERS.md §2). */
 class StripeCardGatewayTest {
     private static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
-    private WireMockServer stripe;
+    private StripeStub stripe;
     private StripeCardGateway gateway;
 
     @BeforeEach
     void start() {
-        stripe = new WireMockServer(options().dynamicPort());
-        stripe.start();
-        gateway = new StripeCardGateway(StripeClient.builder().setApiKey("sk_test_123").setApiBase(stripe.baseUrl())
-                .setMaxNetworkRetries(0).setConnectTimeout(1000).setReadTimeout(500).build(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        stripe = new StripeStub();
+        gateway = new StripeCardGateway(stripe.client(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -49,17 +44,11 @@ class StripeCardGatewayTest {
     }
 
     private static String intent(String status, String lastError) {
-        return """
-                {"id": "pi_1", "object": "payment_intent", "amount": 22000, "currency": "usd", "status": "%s",
-                 "client_secret": "pi_1_secret_x", "latest_charge": "ch_1", "metadata": {"attempt_id": "pay_1"},
-                 "last_payment_error": %s, "customer": "cus_A", "payment_method": "pm_B", "created": 1700000000,
-                 "livemode": false}""".formatted(status, lastError);
+        return StripeStub.paymentIntent("pi_1", 22000, status, "ch_1", "{\"attempt_id\": \"pay_1\"}", lastError);
     }
 
     private void answer(int status, String body) {
-        stripe.stubFor(post(urlEqualTo("/v1/payment_intents"))
-                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                        .withHeader("Request-Id", "req_1").withBody(body)));
+        stripe.answer(post(urlEqualTo("/v1/payment_intents")), status, body);
     }
 
     @Test
@@ -103,10 +92,10 @@ class StripeCardGatewayTest {
 
     @Test
     void serverErrorsRateLimitsAndTimeoutsHaveNoAnswer() {
-        answer(500, "{\"error\": {\"type\": \"api_error\", \"message\": \"boom\"}}");
+        answer(500, StripeStub.error("api_error", "", null, "boom"));
         assertThatThrownBy(() -> gateway.charge(Attempts.charge("pay_5", "cus_A:pm_B", 100, "USD", "x")))
                 .isInstanceOf(CardGateway.OutcomeUnknown.class).hasMessageContaining("HTTP 500");
-        answer(429, "{\"error\": {\"type\": \"rate_limit_error\", \"message\": \"slow down\"}}");
+        answer(429, StripeStub.error("rate_limit_error", "rate_limit", null, "slow down"));
         assertThatThrownBy(() -> gateway.charge(Attempts.charge("pay_6", "cus_A:pm_B", 100, "USD", "x")))
                 .isInstanceOf(CardGateway.OutcomeUnknown.class);
         stripe.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withFixedDelay(1500)
@@ -117,7 +106,7 @@ class StripeCardGatewayTest {
 
     @Test
     void aRefusedRequestIsAFailureNotAMystery() {
-        answer(400, "{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"resource_missing\", \"message\": \"No such PaymentMethod\"}}");
+        answer(400, StripeStub.error("invalid_request_error", "resource_missing", null, "No such PaymentMethod"));
         ProviderResult result = gateway.charge(Attempts.charge("pay_8", "cus_A:pm_gone", 100, "USD", "x"));
         assertThat(result.succeeded()).isFalse();
         assertThat(result.failureCode()).isEqualTo("stripe_resource_missing");

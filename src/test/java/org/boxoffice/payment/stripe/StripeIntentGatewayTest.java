@@ -1,6 +1,5 @@
 package org.boxoffice.payment.stripe;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -9,15 +8,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.stripe.StripeClient;
 import java.util.Map;
 import org.boxoffice.payment.CardGateway;
 import org.boxoffice.payment.IntentGateway;
+import org.boxoffice.support.StripeStub;
 import org.boxoffice.payment.IntentGateway.Intent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,15 +22,13 @@ import org.junit.jupiter.api.Test;
 
 /** PaymentIntents for baskets through the real adapter and stripe-java, against a stub of Stripe's wire format. */
 class StripeIntentGatewayTest {
-    private WireMockServer stripe;
+    private StripeStub stripe;
     private StripeIntentGateway gateway;
 
     @BeforeEach
     void start() {
-        stripe = new WireMockServer(options().dynamicPort());
-        stripe.start();
-        gateway = new StripeIntentGateway(StripeClient.builder().setApiKey("sk_test_123").setApiBase(stripe.baseUrl())
-                .setMaxNetworkRetries(0).setConnectTimeout(1000).setReadTimeout(500).build(), "pk_test_123");
+        stripe = new StripeStub();
+        gateway = new StripeIntentGateway(stripe.client(), "pk_test_123");
     }
 
     @AfterEach
@@ -41,24 +36,18 @@ class StripeIntentGatewayTest {
         stripe.stop();
     }
 
+    /** A basket's intent, as the adapter creates them (metadata basket and partner). */
     static String intent(String id, long amount, String status, String lastError) {
-        return """
-                {"id": "%s", "object": "payment_intent", "amount": %d, "amount_received": 0, "currency": "usd",
-                 "status": "%s", "client_secret": "%s_secret_abc", "latest_charge": null,
-                 "metadata": {"basket_id": "bkt_1", "partner_id": "prt_1"}, "last_payment_error": %s,
-                 "automatic_payment_methods": {"enabled": true, "allow_redirects": "always"},
-                 "payment_method_types": ["card"], "capture_method": "automatic", "created": 1700000000,
-                 "livemode": false}""".formatted(id, amount, status, id, lastError);
+        return StripeStub.paymentIntent(id, amount, status, null, "{\"basket_id\": \"bkt_1\", \"partner_id\": \"prt_1\"}",
+                lastError);
     }
 
     private void stub(com.github.tomakehurst.wiremock.client.MappingBuilder request, int status, String body) {
-        stripe.stubFor(request.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
-                .withHeader("Request-Id", "req_1").withBody(body)));
+        stripe.answer(request, status, body);
     }
 
     private static String error(String type, String code, String message) {
-        return """
-                {"error": {"type": "%s", "code": "%s", "message": "%s"}}""".formatted(type, code, message);
+        return StripeStub.error(type, code, null, message);
     }
 
     @Test

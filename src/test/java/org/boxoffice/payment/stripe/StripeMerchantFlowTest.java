@@ -7,20 +7,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.http.ContentType.JSON;
 import static org.boxoffice.support.Fixtures.seats;
 import static org.boxoffice.support.Json.obj;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.stripe.net.Webhook;
 import java.time.Duration;
 import java.util.List;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Json;
+import org.boxoffice.support.StripeStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,20 +32,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class StripeMerchantFlowTest extends ApiTest {
     static final String WEBHOOK_SECRET = "whsec_test_flow_0123456789";
-    static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort());
-
-    static {
-        STRIPE.start();
-    }
+    static final StripeStub STRIPE = new StripeStub();
 
     @DynamicPropertySource
     static void stripe(DynamicPropertyRegistry registry) {
-        registry.add("boxoffice.stripe.secret-key", () -> "sk_test_mor");
-        registry.add("boxoffice.stripe.publishable-key", () -> "pk_test_mor");
-        registry.add("boxoffice.stripe.webhook-secret", () -> WEBHOOK_SECRET);
-        registry.add("boxoffice.stripe.api-base", STRIPE::baseUrl);
-        registry.add("boxoffice.stripe.max-network-retries", () -> "0");
-        registry.add("boxoffice.stripe.read-timeout-ms", () -> "500");
+        STRIPE.register(registry, "sk_test_mor", "boxoffice.stripe.publishable-key", "pk_test_mor",
+                "boxoffice.stripe.webhook-secret", WEBHOOK_SECRET);
     }
 
     @AfterAll
@@ -70,8 +61,7 @@ class StripeMerchantFlowTest extends ApiTest {
     }
 
     private String intent(String status) {
-        return StripeIntentGatewayTest.intent(intentId(), 8550, status, "null")
-                .replace("\"basket_id\": \"bkt_1\"", "\"basket_id\": \"" + basket + "\"");
+        return StripeStub.paymentIntent(intentId(), 8550, status, null, "{\"basket_id\": \"" + basket + "\"}", "null");
     }
 
     private String intentId() {

@@ -5,14 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.http.ContentType.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Fixtures.seats;
 import static org.boxoffice.support.Json.obj;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Duration;
@@ -23,6 +21,7 @@ import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Fixtures.TestPartner;
 import org.boxoffice.support.Json;
+import org.boxoffice.support.StripeStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,18 +30,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** A partner whose card on file is a Stripe one is charged through the Stripe adapter (a stub at the HTTP level). */
 class StripeOrderFlowTest extends ApiTest {
-    static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort());
-
-    static {
-        STRIPE.start();
-    }
+    static final StripeStub STRIPE = new StripeStub();
 
     @DynamicPropertySource
     static void stripe(DynamicPropertyRegistry registry) {
-        registry.add("boxoffice.stripe.secret-key", () -> "sk_test_flow");
-        registry.add("boxoffice.stripe.api-base", STRIPE::baseUrl);
-        registry.add("boxoffice.stripe.max-network-retries", () -> "0");
-        registry.add("boxoffice.stripe.read-timeout-ms", () -> "500");
+        STRIPE.register(registry, "sk_test_flow");
     }
 
     @AfterAll
@@ -70,8 +62,7 @@ class StripeOrderFlowTest extends ApiTest {
     }
 
     private static String succeeded() {
-        return "{\"id\": \"pi_flow\", \"object\": \"payment_intent\", \"amount\": 4400, \"currency\": \"usd\", "
-                + "\"status\": \"succeeded\", \"latest_charge\": \"ch_flow\", \"livemode\": false}";
+        return StripeStub.succeededCharge("pi_flow", 4400);
     }
 
     @Test
