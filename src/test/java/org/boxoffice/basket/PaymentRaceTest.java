@@ -8,13 +8,13 @@ import static org.boxoffice.support.Json.obj;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.partner.PartnerService;
 import org.boxoffice.payment.IntentGateway;
 import org.boxoffice.payment.Payments;
 import org.boxoffice.support.ApiTest;
+import org.boxoffice.support.Race;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Json;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,19 +82,15 @@ class PaymentRaceTest extends ApiTest {
                     .then().statusCode(200).extract().path("data.stripe_payment_intent_id");
             jdbc.sql("UPDATE sandbox_intents SET status = 'succeeded' WHERE id = :id").param("id", intent).update();
             IntentGateway.Intent paid = intents.retrieve(intent);
-            CyclicBarrier start = new CyclicBarrier(2);
-            List<CompletableFuture<Void>> both = List.of(1, 2).stream().map(i -> CompletableFuture.runAsync(() -> {
-                await(start);
-                settling.settle(paid);
-            })).toList();
-            for (CompletableFuture<Void> f : both) {
+            collided += Race.results(2, settlement -> {
                 try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    assertThat(e).hasRootCauseMessage("basket " + basket + " changed while it was booked under its lock");
-                    collided++;
+                    settling.settle(paid);
+                    return 0;
+                } catch (IllegalStateException e) {
+                    assertThat(e).hasMessage("basket " + basket + " changed while it was booked under its lock");
+                    return 1;
                 }
-            }
+            }).stream().mapToInt(Integer::intValue).sum();
             long refunds = jdbc.sql("SELECT count(*) FROM payment_attempts pa JOIN basket_items i ON i.id = pa.owner_id "
                     + "WHERE i.basket_id = :b AND pa.kind = 'refund'").param("b", basket).query(Long.class).single();
             refunded += refunds > 0 ? 1 : 0;
@@ -132,16 +128,8 @@ class PaymentRaceTest extends ApiTest {
         @Override
         java.util.Optional<Basket> lockedForSettling(String basketId) {
             java.util.Optional<Basket> basket = repository.find(basketId, false);
-            await(gate);
+            Race.await(gate);
             return basket;
-        }
-    }
-
-    private static void await(CyclicBarrier barrier) {
-        try {
-            barrier.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -36,15 +36,9 @@ class OnSaleRaceTest extends ApiTest {
         fixtures.tickets(event, List.of(seats("A", "1", 1, SEATS_PER_ROW, "80.00"), seats("A", "2", 1, SEATS_PER_ROW, "70.00"),
                 seats("A", "3", 1, SEATS_PER_ROW, "60.00"), ga("GA", GA, "40.00")));
         AtomicIntegerArray answers = new AtomicIntegerArray(CLIENTS);
-        Race.atOnce(CLIENTS, client -> {
-            int status;
-            do {
-                status = as(tokens.get(client % tokens.size())).contentType(JSON)
-                        .body(Json.of(obj("event_id", event, "section_name", client % 2 == 0 ? "A" : "GA", "quantity", 2)))
-                        .post("/v1/quotes").statusCode();
-            } while (status == 503);
-            answers.set(client, status);
-        });
+        Race.atOnce(CLIENTS, client -> answers.set(client, Race.untilServed(() -> as(tokens.get(client % tokens.size()))
+                .contentType(JSON).body(Json.of(obj("event_id", event, "section_name", client % 2 == 0 ? "A" : "GA",
+                        "quantity", 2))).post("/v1/quotes").statusCode())));
 
         Set<Integer> statuses = new HashSet<>();
         int created = 0;

@@ -5,14 +5,9 @@ import static org.boxoffice.support.Fixtures.seats;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.boxoffice.support.ApiTest;
+import org.boxoffice.support.Race;
 import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.junit.jupiter.api.Test;
@@ -24,24 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class OrderRaceTest extends ApiTest {
     private static final int RACERS = 20;
-
-    private <T> List<T> race(int racers, java.util.concurrent.Callable<T> racer) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CyclicBarrier start = new CyclicBarrier(racers);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < racers; i++) {
-            futures.add(pool.submit(() -> {
-                start.await(30, TimeUnit.SECONDS);
-                return racer.call();
-            }));
-        }
-        List<T> results = new ArrayList<>();
-        for (Future<T> f : futures) {
-            results.add(f.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
-        return results;
-    }
 
     private String quote(String token) {
         TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
@@ -55,7 +32,7 @@ class OrderRaceTest extends ApiTest {
         String quote = quote(token);
         Instant deadline = clock.instant().plus(Duration.ofDays(5));
         Buying buying = new Buying(this::as);
-        List<Integer> codes = race(RACERS, () -> buying.order(token, quote, "pdf", deadline).extract().statusCode());
+        List<Integer> codes = Race.results(RACERS, racer -> buying.order(token, quote, "pdf", deadline).extract().statusCode());
         assertThat(codes.stream().filter(c -> c == 201).count()).isEqualTo(1);
         assertThat(codes.stream().filter(c -> c == 422).count()).isEqualTo(RACERS - 1);
         assertThat(jdbc.sql("SELECT count(*) FROM orders WHERE quote_id = :q").param("q", quote).query(Long.class).single())

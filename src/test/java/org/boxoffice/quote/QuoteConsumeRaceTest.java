@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.inventory.HoldService;
@@ -65,11 +64,7 @@ class QuoteConsumeRaceTest extends ApiTest {
         boolean consume(String id, Instant now) {
             Quote quote = find(id).orElseThrow();
             boolean usable = quote.status(now) == QuoteStatus.ACTIVE;
-            try {
-                gate.await(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            Race.await(gate);
             return usable && jdbc.sql("UPDATE quotes SET status = 'consumed' WHERE id = :id").param("id", id).update() == 1;
         }
     }
