@@ -29,7 +29,6 @@ import org.boxoffice.inventory.HoldSweeper;
 import org.boxoffice.order.OrderLifecycle;
 import org.boxoffice.payment.PaymentReconciler;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestPartner;
 import org.boxoffice.support.Json;
 import org.boxoffice.support.MutableClock;
@@ -160,7 +159,6 @@ class ClusterJobsTest extends ApiTest {
         STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(500)));
         var event = fixtures.event(Duration.ofDays(10), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, count, "40.00", "pdf")));
-        Buying buying = new Buying(this::as);
         Instant deadline = clock.instant().plus(Duration.ofDays(3));
         List<String> orders = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -2,6 +2,7 @@ package org.boxoffice.basket;
 
 import java.time.Instant;
 import java.util.List;
+import org.boxoffice.shared.Money;
 
 /** A partner's basket, its payment and its items (removed items excluded). */
 public record Basket(String id, String partnerId, String currency, CheckoutStatus checkoutStatus, Instant createdAt,
@@ -18,7 +19,7 @@ public record Basket(String id, String partnerId, String currency, CheckoutStatu
 
     /** {@code status} is the stored one; {@link #status(Instant, boolean)} is what it reads now. */
     public record Item(String id, String basketId, String eventId, String sectionName, String rowName,
-                       List<String> ticketIds, List<String> seats, int quantity, long priceMinor, long bookingFeeMinor,
+                       List<String> ticketIds, List<String> seats, int quantity, Money price, Money bookingFee,
                        ItemStatus status, Instant reservedUntil, Instant createdAt) {
 
         /**
@@ -39,8 +40,8 @@ public record Basket(String id, String partnerId, String currency, CheckoutStatu
             return status == ItemStatus.RESERVED;
         }
 
-        long totalMinor() {
-            return priceMinor + bookingFeeMinor;
+        Money total() {
+            return price.plus(bookingFee);
         }
     }
 

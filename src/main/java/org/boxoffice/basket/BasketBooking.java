@@ -74,22 +74,21 @@ class BasketBooking {
                 transitions.move(item.id(), ItemStatus.BOOKED);
                 vouchers.issue(item.id(), item.eventId(), printed(item));
                 if (paid == Paid.BY_CUSTOMER) {
-                    commissions.credit(basket.partnerId(), basket.id(), item.id(), item.quantity(),
-                            Money.of(item.priceMinor(), basket.currency()));
+                    commissions.credit(basket.partnerId(), basket.id(), item.id(), item.quantity(), item.price());
                 }
             } else {
                 holds.release(item.id());
                 transitions.move(item.id(), ItemStatus.ERRORED);
                 refunds.add(payments.open(PaymentAttempt.Owner.basketItem(item.id()), basket.partnerId(),
-                        PaymentAttempt.Kind.REFUND, basket.payment().provider(), paymentReference, item.totalMinor(),
-                        basket.currency(), "Refund of basket item " + item.id() + " of basket " + basket.id()));
+                        PaymentAttempt.Kind.REFUND, basket.payment().provider(), paymentReference, item.total(),
+                        "Refund of basket item " + item.id() + " of basket " + basket.id()));
             }
         }
         if (paid == Paid.ON_ACCOUNT) {
             List<Basket.Item> charged = basket.reserved();
             ledger.recordCharge(basket.partnerId(), "basket", basket.id(), basket.payment().provider(),
-                    charged.stream().mapToLong(Basket.Item::priceMinor).sum(),
-                    charged.stream().mapToLong(Basket.Item::bookingFeeMinor).sum(), basket.currency());
+                    Money.sum(basket.currency(), charged.stream().map(Basket.Item::price).toList()),
+                    Money.sum(basket.currency(), charged.stream().map(Basket.Item::bookingFee).toList()));
         }
         if (!transitions.move(basket, refunds.isEmpty() ? CheckoutStatus.CHECKED_OUT
                 : CheckoutStatus.CHECKED_OUT_WITH_ERRORS, paymentReference)) {
@@ -112,7 +111,7 @@ class BasketBooking {
         log.warn("payment {} for basket {} paid for nothing it can book now; refunding {} in full", intent.id(),
                 basket.id(), intent.amountMinor());
         return List.of(payments.open(PaymentAttempt.Owner.basket(basket.id()), basket.partnerId(),
-                PaymentAttempt.Kind.REFUND, intents.provider(), intent.id(), intent.amountMinor(), intent.currency(),
+                PaymentAttempt.Kind.REFUND, intents.provider(), intent.id(), Money.of(intent.amountMinor(), intent.currency()),
                 "Refund of payment " + intent.id() + " for basket " + basket.id()));
     }
 
@@ -138,8 +137,7 @@ class BasketBooking {
         String itemId = attempt.owner().id();
         if (transitions.move(itemId, ItemStatus.ERRORED_AND_REFUNDED) && onAccount) {
             String basketId = baskets.basketOfItem(itemId).orElseThrow();
-            ledger.recordRefund(attempt.partnerId(), "basket", basketId, attempt.id(), attempt.provider(), attempt.amountMinor(),
-                    attempt.currency());
+            ledger.recordRefund(attempt.partnerId(), "basket", basketId, attempt.id(), attempt.provider(), attempt.amount());
         }
     }
 

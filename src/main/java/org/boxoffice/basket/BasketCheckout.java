@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.boxoffice.shared.Money;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.partner.BillingModel;
 import org.boxoffice.partner.CallingPartner;
@@ -172,7 +173,7 @@ public class BasketCheckout {
             long amount = start(basket, BasketBooking.Paid.ON_ACCOUNT, partner.cardOnFile().provider(),
                     basket.payment().intentVersion());
             return payments.open(PaymentAttempt.Owner.basket(basket.id()), partner.id(), PaymentAttempt.Kind.CHARGE,
-                    partner.cardOnFile().provider(), partner.cardOnFile().reference(), amount, basket.currency(),
+                    partner.cardOnFile().provider(), partner.cardOnFile().reference(), Money.of(amount, basket.currency()),
                     "Boxoffice basket " + basket.id());
         });
         if (payments.pay(charge) instanceof PaymentOutcome.Failed f) {
@@ -240,9 +241,9 @@ public class BasketCheckout {
             throw ApiException.validation("items", "the basket has no reserved items to pay for");
         }
         live.forEach(item -> holds.extend(item.id(), HoldService.UNTIL_SETTLED));
-        long amount = live.stream().mapToLong(Basket.Item::totalMinor).sum();
-        transitions.startCheckout(basket, paidBy, provider, amount, intentVersion);
-        return amount;
+        Money amount = Money.sum(basket.currency(), live.stream().map(Basket.Item::total).toList());
+        transitions.startCheckout(basket, paidBy, provider, amount.minor(), intentVersion);
+        return amount.minor();
     }
 
     private Partner requireModel(CallingPartner caller, BillingModel model, String called, String instead) {

@@ -1,5 +1,6 @@
 package org.boxoffice.basket;
 
+import static org.boxoffice.shared.SqlMoney.money;
 import static org.boxoffice.shared.SqlTime.instant;
 import static org.boxoffice.shared.SqlTime.ts;
 
@@ -148,7 +149,7 @@ class BasketRepository {
                 .param("id", i.id()).param("basket", i.basketId()).param("event", i.eventId())
                 .param("section", i.sectionName()).param("row", i.rowName())
                 .param("tickets", i.ticketIds().toArray(String[]::new)).param("seats", i.seats().toArray(String[]::new))
-                .param("quantity", i.quantity()).param("price", i.priceMinor()).param("fee", i.bookingFeeMinor())
+                .param("quantity", i.quantity()).param("price", i.price().minor()).param("fee", i.bookingFee().minor())
                 .param("until", ts(i.reservedUntil())).param("now", ts(i.createdAt())).update();
     }
 
@@ -172,7 +173,9 @@ class BasketRepository {
     }
 
     private List<Basket.Item> items(String basketId) {
-        return jdbc.sql("SELECT * FROM basket_items WHERE basket_id = :b AND status <> :removed ORDER BY seq")
+        return jdbc.sql("""
+                        SELECT i.*, b.currency FROM basket_items i JOIN baskets b ON b.id = i.basket_id
+                        WHERE i.basket_id = :b AND i.status <> :removed ORDER BY i.seq""")
                 .param("removed", ItemStatus.REMOVED.wire()).param("b", basketId).query(BasketRepository::item).list();
     }
 
@@ -180,8 +183,8 @@ class BasketRepository {
         return new Basket.Item(rs.getString("id"), rs.getString("basket_id"), rs.getString("event_id"),
                 rs.getString("section_name"), rs.getString("row_name"),
                 Arrays.asList((String[]) rs.getArray("ticket_ids").getArray()),
-                Arrays.asList((String[]) rs.getArray("seats").getArray()), rs.getInt("quantity"), rs.getLong("price_minor"),
-                rs.getLong("booking_fee_minor"),
+                Arrays.asList((String[]) rs.getArray("seats").getArray()), rs.getInt("quantity"), money(rs, "price_minor"),
+                money(rs, "booking_fee_minor"),
                 WireEnum.parse(ItemStatus.class, rs.getString("status")).orElseThrow(), instant(rs, "reserved_until"),
                 instant(rs, "created_at"));
     }

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.boxoffice.shared.Money;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.EventLayout;
 import org.boxoffice.catalog.Row;
@@ -88,7 +89,7 @@ public class BasketService {
         String itemId = Ids.newId("itm");
         Hold hold = holds.hold(itemId, section, row, request.quantity(), now.plus(RESERVATION));
         Row heldRow = section.rows().stream().filter(r -> r.id().equals(hold.rowId())).findFirst().orElseThrow();
-        long price = hold.totalPriceMinor();
+        Money price = Money.of(hold.totalPriceMinor(), basket.currency());
         BookingFee fee = baskets.bookingFee(basket.partnerId()).orElse(BookingFee.DEFAULT);
         baskets.insertItem(new Basket.Item(itemId, basket.id(), event.eventId(), section.name(), heldRow.name(),
                 hold.ticketIds(), hold.tickets().stream().filter(t -> t.seatNumber() != null)

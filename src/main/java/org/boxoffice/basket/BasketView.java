@@ -4,6 +4,7 @@ import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.boxoffice.shared.Money;
 import org.boxoffice.catalog.Event;
 import org.boxoffice.catalog.EventSummary;
 import org.boxoffice.shared.MoneyView;
@@ -23,12 +24,12 @@ public record BasketView(String basketId, CheckoutStatus checkoutStatus, List<It
     static BasketView of(Basket b, Map<String, Event> events, Map<String, String> voucherUrls, Instant now) {
         List<ItemView> items = b.items().stream().map(i -> new ItemView(i.id(), i.status(now, b.pending()), i.reservedUntil(),
                 EventSummary.of(events.get(i.eventId())), i.sectionName(), i.rowName(), i.seats(), i.quantity(),
-                MoneyView.of(i.priceMinor(), b.currency()), MoneyView.of(i.bookingFeeMinor(), b.currency()),
+                MoneyView.of(i.price()), MoneyView.of(i.bookingFee()),
                 i.status() == ItemStatus.BOOKED, voucherUrls.get(i.id()))).toList();
         List<Basket.Item> counted = b.items().stream().filter(i -> i.status(now, b.pending()) != ItemStatus.EXPIRED).toList();
-        long price = counted.stream().mapToLong(Basket.Item::priceMinor).sum();
-        long fees = counted.stream().mapToLong(Basket.Item::bookingFeeMinor).sum();
-        return new BasketView(b.id(), b.checkoutStatus(), items, MoneyView.of(price, b.currency()),
-                MoneyView.of(fees, b.currency()), MoneyView.of(price + fees, b.currency()), b.currency(), b.createdAt());
+        Money price = Money.sum(b.currency(), counted.stream().map(Basket.Item::price).toList());
+        Money fees = Money.sum(b.currency(), counted.stream().map(Basket.Item::bookingFee).toList());
+        return new BasketView(b.id(), b.checkoutStatus(), items, MoneyView.of(price), MoneyView.of(fees),
+                MoneyView.of(price.plus(fees)), b.currency(), b.createdAt());
     }
 }

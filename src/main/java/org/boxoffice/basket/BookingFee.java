@@ -7,9 +7,10 @@ public record BookingFee(long fixedMinor, int percentBps, long minMinor, Long ma
     /** Without an operator's setting: 1.50 plus 5 %, at least 1.50, at most 25.00 (in the item's currency's units). */
     static final BookingFee DEFAULT = new BookingFee(150, 500, 150, 2500L);
 
-    long of(long priceMinor) {
-        long fee = Math.addExact(fixedMinor, Money.percentOf(priceMinor, percentBps));
+    /** The fee on an item of {@code price}, in its currency. */
+    Money of(Money price) {
+        long fee = Math.addExact(fixedMinor, price.percent(percentBps).minor());
         fee = Math.max(fee, minMinor);
-        return maxMinor == null ? fee : Math.min(fee, maxMinor);
+        return Money.of(maxMinor == null ? fee : Math.min(fee, maxMinor), price.currency());
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.boxoffice.shared.Money;
 import org.boxoffice.shared.Ids;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.Page;
@@ -43,24 +44,24 @@ public class Ledger {
 
     /** The partner's card was charged for an order: tickets and fees are earned; the balance does not change. */
     @Transactional
-    public boolean recordCharge(String partnerId, String what, String orderId, String cardProvider, long ticketsMinor,
-                                long feesMinor, String currency) {
-        long total = Math.addExact(ticketsMinor, feesMinor);
-        return post(partnerId, TransactionType.CHARGE, -total, 0, currency, orderId, orderId,
+    public boolean recordCharge(String partnerId, String what, String orderId, String cardProvider, Money tickets,
+                                Money fees) {
+        long total = tickets.plus(fees).minor();
+        return post(partnerId, TransactionType.CHARGE, -total, 0, tickets.currency(), orderId, orderId,
                 "Card charge for " + what + " " + orderId, null, List.of(
                         new LedgerTransaction.Entry(Accounts.card(cardProvider), total),
-                        new LedgerTransaction.Entry(Accounts.TICKET_REVENUE, -ticketsMinor),
-                        new LedgerTransaction.Entry(Accounts.FEE_REVENUE, -feesMinor)));
+                        new LedgerTransaction.Entry(Accounts.TICKET_REVENUE, -tickets.minor()),
+                        new LedgerTransaction.Entry(Accounts.FEE_REVENUE, -fees.minor())));
     }
 
     /** Money went back to the partner's card for an order; the balance does not change. */
     @Transactional
     public boolean recordRefund(String partnerId, String what, String orderId, String refundReference,
-                                String cardProvider, long amountMinor, String currency) {
-        return post(partnerId, TransactionType.REFUND, amountMinor, 0, currency, orderId, refundReference,
+                                String cardProvider, Money amount) {
+        return post(partnerId, TransactionType.REFUND, amount.minor(), 0, amount.currency(), orderId, refundReference,
                 "Refund to card for " + what + " " + orderId, null, List.of(
-                        new LedgerTransaction.Entry(Accounts.REFUNDS, amountMinor),
-                        new LedgerTransaction.Entry(Accounts.card(cardProvider), -amountMinor)));
+                        new LedgerTransaction.Entry(Accounts.REFUNDS, amount.minor()),
+                        new LedgerTransaction.Entry(Accounts.card(cardProvider), -amount.minor())));
     }
 
     /** The partner earned a commission (merchant of record): Boxoffice owes it more. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.boxoffice.shared.Money;
 import org.boxoffice.partner.Partner;
 import org.boxoffice.partner.PartnerService;
 import org.boxoffice.payment.CardGateway;
@@ -132,7 +133,7 @@ public class Payouts implements PaymentOwner {
                 payouts.insert(payout);
                 ledger.recordPayout(partner.id(), payout.id(), payout.provider(), balance, currency);
                 created.put(payout, payments.open(PaymentAttempt.Owner.payout(payout.id()), partner.id(),
-                        PaymentAttempt.Kind.PAYOUT, payout.provider(), payout.destination(), balance, currency,
+                        PaymentAttempt.Kind.PAYOUT, payout.provider(), payout.destination(), Money.of(balance, currency),
                         "Boxoffice payout " + payout.id()));
             }
         });

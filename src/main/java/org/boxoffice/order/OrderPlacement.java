@@ -67,7 +67,7 @@ class OrderPlacement {
             throw new IllegalStateException("quote " + quote.id() + " was active but no longer holds its tickets");
         }
         PaymentAttempt charge = payments.open(PaymentAttempt.Owner.order(id), partner.id(), PaymentAttempt.Kind.CHARGE,
-                partner.cardOnFile().provider(), partner.cardOnFile().reference(), quote.totalMinor(), quote.currency(),
+                partner.cardOnFile().provider(), partner.cardOnFile().reference(), quote.total(),
                 "Boxoffice order " + id);
         return new Reserved(order, charge);
     }
@@ -80,8 +80,7 @@ class OrderPlacement {
     void confirm(Order order, Quote quote, PaymentAttempt charge) {
         if (transitions.move(order.id(), OrderStatus.CONFIRMED, PaymentStatus.CAPTURED)) {
             holds.sell(order.id());
-            ledger.recordCharge(order.partnerId(), "order", order.id(), charge.provider(), quote.totalMinor() - quote.feesMinor(),
-                    quote.feesMinor(), quote.currency());
+            ledger.recordCharge(order.partnerId(), "order", order.id(), charge.provider(), quote.tickets(), quote.fees());
             if (!"mobile_transfer".equals(order.deliveryType())) {
                 issueTickets(order, quote);
             }

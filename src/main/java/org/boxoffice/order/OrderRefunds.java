@@ -51,7 +51,7 @@ class OrderRefunds {
 
     private PaymentAttempt open(Order order, PaymentAttempt charge, long amountMinor) {
         return payments.open(PaymentAttempt.Owner.order(order.id()), order.partnerId(), PaymentAttempt.Kind.REFUND,
-                charge.provider(), charge.providerReference(), amountMinor, charge.currency(),
+                charge.provider(), charge.providerReference(), Money.of(amountMinor, charge.currency()),
                 "Refund of order " + order.id());
     }
 
@@ -60,8 +60,7 @@ class OrderRefunds {
     void apply(PaymentAttempt refund, PaymentOutcome outcome) {
         if (outcome instanceof PaymentOutcome.Succeeded) {
             String orderId = refund.owner().id();
-            ledger.recordRefund(refund.partnerId(), "order", orderId, refund.id(), refund.provider(), refund.amountMinor(),
-                    refund.currency());
+            ledger.recordRefund(refund.partnerId(), "order", orderId, refund.id(), refund.provider(), refund.amount());
             List<PaymentAttempt> attempts = payments.of(refund.owner());
             if (refunds(attempts, status -> status == PaymentAttempt.Status.SUCCEEDED)
                     >= charge(orderId, attempts).amountMinor()) {

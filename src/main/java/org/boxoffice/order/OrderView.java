@@ -27,9 +27,9 @@ public record OrderView(String orderId, OrderStatus status, String quoteId, Even
     static OrderView of(OrderService.Placed placed, Event event) {
         Order o = placed.order();
         Quote q = placed.quote();
-        MoneyView total = MoneyView.of(q.totalMinor(), q.currency());
+        MoneyView total = MoneyView.of(q.total());
         return new OrderView(o.id(), o.status(), q.id(), EventSummary.of(event), q.sectionName(), q.rowName(), q.seats(),
-                q.quantity(), MoneyView.of(q.unitPriceMinor(), q.currency()), MoneyView.of(q.feesMinor(), q.currency()),
+                q.quantity(), MoneyView.of(q.unitPrice()), MoneyView.of(q.fees()),
                 total, o.deliveryType(), o.deliveryDeadline(), o.transferEmail(), new Payment(o.paymentStatus(), total),
                 o.createdAt());
     }

@@ -1,10 +1,13 @@
 package org.boxoffice.payment;
 
 import jakarta.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import org.boxoffice.shared.Money;
 import org.boxoffice.shared.StateMachine;
 import org.boxoffice.shared.WireEnum;
 
@@ -14,9 +17,20 @@ import org.boxoffice.shared.WireEnum;
  * answer sends exactly what was sent first.
  */
 public record PaymentAttempt(String id, Owner owner, String partnerId, Kind kind, String provider,
-                             String paymentMethod, long amountMinor, String currency, String description, Status status,
+                             String paymentMethod, @JsonIgnore Money amount, String description, Status status,
                              @Nullable String providerReference, @Nullable String failureCode,
                              @Nullable String failureMessage, Instant createdAt) {
+
+    /** The amount in minor units, as providers are sent it (and as the operator API shows it). */
+    @JsonProperty("amount_minor")
+    public long amountMinor() {
+        return amount.minor();
+    }
+
+    @JsonProperty("currency")
+    public String currency() {
+        return amount.currency();
+    }
 
     /** What the money is for: the feature that owns the attempt acts on its outcome. */
     public record Owner(OwnerKind kind, String id) {

@@ -1,5 +1,6 @@
 package org.boxoffice.payment;
 
+import static org.boxoffice.shared.SqlMoney.money;
 import static org.boxoffice.shared.SqlTime.instant;
 import static org.boxoffice.shared.SqlTime.ts;
 
@@ -78,7 +79,7 @@ class PaymentAttemptRepository {
                 rs.getString("owner_kind")).orElseThrow(), rs.getString("owner_id"));
         return new PaymentAttempt(rs.getString("id"), owner, rs.getString("partner_id"),
                 WireEnum.parse(PaymentAttempt.Kind.class, rs.getString("kind")).orElseThrow(), rs.getString("provider"),
-                rs.getString("payment_method"), rs.getLong("amount_minor"), rs.getString("currency"), rs.getString("description"),
+                rs.getString("payment_method"), money(rs, "amount_minor"), rs.getString("description"),
                 WireEnum.parse(PaymentAttempt.Status.class, rs.getString("status")).orElseThrow(), rs.getString("provider_reference"),
                 rs.getString("failure_code"), rs.getString("failure_message"), instant(rs, "created_at"));
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.boxoffice.shared.Ids;
+import org.boxoffice.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -51,9 +52,9 @@ public class Payments implements SmartInitializingSingleton {
     /** Records the attempt, request and all ({@code description} is what the provider shows), before any call. */
     @Transactional(propagation = Propagation.MANDATORY)
     public PaymentAttempt open(PaymentAttempt.Owner owner, String partnerId, PaymentAttempt.Kind kind, String provider,
-                               String paymentMethod, long amountMinor, String currency, String description) {
+                               String paymentMethod, Money amount, String description) {
         PaymentAttempt attempt = new PaymentAttempt(Ids.newId("pay"), owner, partnerId, kind, provider, paymentMethod,
-                amountMinor, currency, description, PaymentAttempt.Status.PENDING, null, null, null, Instant.now(clock));
+                amount, description, PaymentAttempt.Status.PENDING, null, null, null, Instant.now(clock));
         attempts.insert(attempt);
         return attempt;
     }

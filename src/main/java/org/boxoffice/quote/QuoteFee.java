@@ -8,9 +8,9 @@ final class QuoteFee {
     private QuoteFee() {
     }
 
-    /** Fees for {@code quantity} tickets costing {@code subtotalMinor} in all, the percentage rounded half up. */
-    static long of(Settings.Values settings, long subtotalMinor, int quantity) {
-        return Math.addExact(Money.percentOf(subtotalMinor, settings.feePercentBps()),
-                Math.multiplyExact(settings.feeFixedMinor(), quantity));
+    /** Fees for {@code quantity} tickets costing {@code subtotal} in all, the percentage rounded half up. */
+    static Money of(Settings.Values settings, Money subtotal, int quantity) {
+        return subtotal.percent(settings.feePercentBps())
+                .plus(Money.of(settings.feeFixedMinor(), subtotal.currency()).times(quantity));
     }
 }

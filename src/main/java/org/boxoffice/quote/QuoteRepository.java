@@ -1,5 +1,6 @@
 package org.boxoffice.quote;
 
+import static org.boxoffice.shared.SqlMoney.money;
 import static org.boxoffice.shared.SqlTime.instant;
 import static org.boxoffice.shared.SqlTime.ts;
 
@@ -34,8 +35,8 @@ class QuoteRepository {
                 .param("section", q.sectionId()).param("row", q.rowId()).param("sectionName", q.sectionName())
                 .param("sectionDisplay", q.sectionDisplay()).param("rowName", q.rowName()).param("rowDisplay", q.rowDisplay())
                 .param("tickets", q.ticketIds().toArray(String[]::new)).param("seats", q.seats().toArray(String[]::new))
-                .param("quantity", q.quantity()).param("unit", q.unitPriceMinor()).param("fees", q.feesMinor())
-                .param("total", q.totalMinor()).param("currency", q.currency())
+                .param("quantity", q.quantity()).param("unit", q.unitPrice().minor()).param("fees", q.fees().minor())
+                .param("total", q.total().minor()).param("currency", q.currency())
                 .param("types", q.deliveryTypes().toArray(String[]::new))
                 .param("expires", ts(q.expiresAt())).param("created", ts(q.createdAt())).update();
     }
@@ -92,8 +93,8 @@ class QuoteRepository {
         return new Quote(rs.getString("id"), rs.getString("partner_id"), rs.getString("event_id"), rs.getString("section_id"),
                 rs.getString("row_id"), rs.getString("section_name"), rs.getString("section_display"),
                 rs.getString("row_name"), rs.getString("row_display"), strings(rs, "ticket_ids"), strings(rs, "seats"),
-                rs.getInt("quantity"), rs.getLong("unit_price_minor"), rs.getLong("fees_minor"), rs.getLong("total_minor"),
-                rs.getString("currency"), strings(rs, "delivery_types"), QuoteStatus.CONSUMED.wire().equals(rs.getString("status")),
+                rs.getInt("quantity"), money(rs, "unit_price_minor"), money(rs, "fees_minor"), money(rs, "total_minor"),
+                strings(rs, "delivery_types"), QuoteStatus.CONSUMED.wire().equals(rs.getString("status")),
                 instant(rs, "expires_at"), instant(rs, "created_at"));
     }
 

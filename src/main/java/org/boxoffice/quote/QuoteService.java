@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.boxoffice.shared.Money;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.EventLayout;
 import org.boxoffice.catalog.Row;
@@ -59,11 +60,11 @@ public class QuoteService {
         String id = Ids.newId("qt");
         Hold hold = holds.hold(id, section, row, request.quantity(), now.plus(values.quoteTtl()));
         Row heldRow = section.rows().stream().filter(r -> r.id().equals(hold.rowId())).findFirst().orElseThrow();
-        long subtotal = hold.totalPriceMinor();
-        long fees = QuoteFee.of(values, subtotal, request.quantity());
+        Money subtotal = Money.of(hold.totalPriceMinor(), event.currency());
+        Money fees = QuoteFee.of(values, subtotal, request.quantity());
         Quote quote = new Quote(id, caller.partnerId(), event.eventId(), section.id(), heldRow.id(), section.name(),
                 section.displayName(), heldRow.name(), heldRow.displayName(), hold.ticketIds(), seats(hold),
-                request.quantity(), subtotal / request.quantity(), fees, subtotal + fees, event.currency(),
+                request.quantity(), subtotal.dividedBy(request.quantity()), fees, subtotal.plus(fees),
                 hold.commonDeliveryTypes(), false, hold.until(), now);
         quotes.insert(quote);
         return quote;

@@ -18,7 +18,6 @@ public record QuoteView(String quoteId, QuoteStatus status, Instant expiresAt, I
     public static QuoteView of(Quote q, Event event, Instant now) {
         return new QuoteView(q.id(), q.status(now), q.expiresAt(), q.createdAt(), EventSummary.of(event), q.sectionName(),
                 q.sectionDisplay(), q.rowName(), q.rowDisplay(), q.seats(), q.quantity(),
-                MoneyView.of(q.unitPriceMinor(), q.currency()), MoneyView.of(q.feesMinor(), q.currency()),
-                MoneyView.of(q.totalMinor(), q.currency()), q.deliveryTypes());
+                MoneyView.of(q.unitPrice()), MoneyView.of(q.fees()), MoneyView.of(q.total()), q.deliveryTypes());
     }
 }

@@ -15,6 +15,15 @@ public record Money(long minor, String currency) {
         return new Money(minor, currency);
     }
 
+    public static Money zero(String currency) {
+        return new Money(0, currency);
+    }
+
+    /** The sum of {@code amounts}, all in {@code currency} (zero for none). */
+    public static Money sum(String currency, java.util.Collection<Money> amounts) {
+        return amounts.stream().reduce(zero(currency), Money::plus);
+    }
+
     /** Parses "125.00" in the given currency; more decimals than the currency has is an error, never rounded. */
     public static Money parse(String amount, String currency) {
         int digits = minorDigits(currency);
@@ -52,6 +61,16 @@ public record Money(long minor, String currency) {
     public Money plus(Money other) {
         requireSameCurrency(other);
         return new Money(Math.addExact(minor, other.minor), currency);
+    }
+
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.subtractExact(minor, other.minor), currency);
+    }
+
+    /** This amount shared out in {@code parts} equal parts, rounded down (a row's average ticket price). */
+    public Money dividedBy(int parts) {
+        return new Money(Math.floorDiv(minor, parts), currency);
     }
 
     public Money times(long quantity) {

@@ -45,14 +45,12 @@ class MerchantCheckoutTest extends ApiTest {
     }
 
     private String newBasket(String as) {
-        return as(as).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
-                .extract().path("data.basket_id");
+        return buying.basket(as);
     }
 
     private String add(String basketId, String section, String row, int quantity) {
-        return as(token).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", section,
-                        "row_name", row, "quantity", quantity)))
-                .post("/v1/baskets/" + basketId + "/items").then().statusCode(201).extract().path("data.items[-1].item_id");
+        return buying.addItem(token, basketId, event.id(), section, row, quantity).statusCode(201)
+                .extract().path("data.items[-1].item_id");
     }
 
     private JsonPath stripeObject(String basketId) {
@@ -121,7 +119,7 @@ class MerchantCheckoutTest extends ApiTest {
         assertThat(available("GA")).isEqualTo(17);
         as(token).get("/v1/billing/transactions?type=commission").then().statusCode(200)
                 .body("data", hasSize(2)).body("data.amount.amount", equalTo(List.of("4.80", "16.00")));
-        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/stripe_object").then().statusCode(409)
+        buying.stripeObject(token, basket).statusCode(409)
                 .body("error.code", equalTo("BASKET_STATUS_CONFLICT"));
         as(token).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", "GA", "quantity", 1)))
                 .post("/v1/baskets/" + basket + "/items").then().statusCode(409).body("error.code", equalTo("BASKET_STATUS_CONFLICT"));
@@ -229,18 +227,18 @@ class MerchantCheckoutTest extends ApiTest {
     @Test
     void theWrongCallForTheBillingModelIsRefused() {
         add(basket, "A", "1", 1);
-        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(403)
+        buying.checkout(token, basket).statusCode(403)
                 .body("error.code", equalTo("BILLING_MODEL_MISMATCH"));
         String billed = fixtures.token(fixtures.buyer());
         String theirs = newBasket(billed);
-        as(billed).contentType(JSON).body("{}").post("/v1/baskets/" + theirs + "/stripe_object").then().statusCode(403)
+        buying.stripeObject(billed, theirs).statusCode(403)
                 .body("error.code", equalTo("BILLING_MODEL_MISMATCH"));
         assertThat(basket(basket).getString("data.checkout_status")).isEqualTo("not_checked_out");
     }
 
     @Test
     void anEmptyBasketOrABadEmailCannotBePaidFor() {
-        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/stripe_object").then().statusCode(400)
+        buying.stripeObject(token, basket).statusCode(400)
                 .body("error.code", equalTo("VALIDATION_ERROR"));
         add(basket, "A", "1", 1);
         as(token).contentType(JSON).body(Json.of(obj("customer", obj("email", "not an address"))))
@@ -283,11 +281,8 @@ class MerchantCheckoutTest extends ApiTest {
     @Test
     void aBacklogOfOnAccountCheckoutsDoesNotStarveTheCustomerPaidOnes() {
         String onAccount = fixtures.token(fixtures.buyer("tok_timeout"));
-        String waiting = as(onAccount).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
-                .extract().path("data.basket_id");
-        as(onAccount).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", "GA", "quantity", 1)))
-                .post("/v1/baskets/" + waiting + "/items").then().statusCode(201);
-        as(onAccount).contentType(JSON).body("{}").post("/v1/baskets/" + waiting + "/checkout").then().statusCode(200)
+        String waiting = buying.basketWith(onAccount, event.id(), "GA", 1);
+        buying.checkout(onAccount, waiting).statusCode(200)
                 .body("data.checkout_status", equalTo("checkout_pending"));
         jdbc.sql("""
                 INSERT INTO baskets (id, partner_id, currency, checkout_status, paid_by, payment_provider,

@@ -1,10 +1,8 @@
 package org.boxoffice.basket;
 
-import static io.restassured.http.ContentType.JSON;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Fixtures.seats;
-import static org.boxoffice.support.Json.obj;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -15,7 +13,6 @@ import java.util.List;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Fixtures.TestPartner;
-import org.boxoffice.support.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +27,7 @@ class OnAccountCheckoutTest extends ApiTest {
     }
 
     private String basketWithItem(String token, int quantity) {
-        String basket = as(token).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
-                .extract().path("data.basket_id");
-        as(token).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", "A", "quantity", quantity)))
-                .post("/v1/baskets/" + basket + "/items").then().statusCode(201);
+        String basket = buying.basketWith(token, event.id(), "A", quantity);
         return basket;
     }
 
@@ -47,13 +41,13 @@ class OnAccountCheckoutTest extends ApiTest {
     void theCardOnFileIsChargedAndTheBasketBooked() {
         String token = fixtures.token(fixtures.buyer());
         String basket = basketWithItem(token, 2);
-        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(200)
+        buying.checkout(token, basket).statusCode(200)
                 .body("data.checkout_status", equalTo("checked_out")).body("data.items[0].status", equalTo("booked"))
                 .body("data.items[0].voucher_url", notNullValue()).body("data.total_price.amount", equalTo("106.50"));
         assertThat(available(token)).isEqualTo(8);
         as(token).get("/v1/billing/transactions?type=charge").then().body("data", hasSize(1))
                 .body("data[0].amount.amount", equalTo("-106.50"));
-        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(409)
+        buying.checkout(token, basket).statusCode(409)
                 .body("error.code", equalTo("BASKET_STATUS_CONFLICT"));
     }
 
@@ -61,7 +55,7 @@ class OnAccountCheckoutTest extends ApiTest {
     void aDeclinedCardLeavesThePaymentFailedAndTheSeatsHeld() {
         String token = fixtures.token(fixtures.buyer("tok_chargeDeclined"));
         String basket = basketWithItem(token, 3);
-        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(402)
+        buying.checkout(token, basket).statusCode(402)
                 .body("error.code", equalTo("PAYMENT_FAILED")).body("error.details.decline_code", equalTo("card_declined"));
         as(token).get("/v1/baskets/" + basket).then().body("data.checkout_status", equalTo("payment_failed"))
                 .body("data.items[0].status", equalTo("reserved"));
@@ -73,7 +67,7 @@ class OnAccountCheckoutTest extends ApiTest {
         TestPartner bare = fixtures.partner();
         String token = fixtures.token(bare);
         String basket = basketWithItem(token, 1);
-        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(403)
+        buying.checkout(token, basket).statusCode(403)
                 .body("error.code", equalTo("PAYMENT_NOT_CONFIGURED"));
         as(token).get("/v1/baskets/" + basket).then().body("data.checkout_status", equalTo("not_checked_out"));
     }
@@ -82,7 +76,7 @@ class OnAccountCheckoutTest extends ApiTest {
     void aChargeWithoutAnAnswerStaysPendingUntilReconciliationFindsItCaptured() {
         String token = fixtures.token(fixtures.buyer("tok_timeout"));
         String basket = basketWithItem(token, 1);
-        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(200)
+        buying.checkout(token, basket).statusCode(200)
                 .body("data.checkout_status", equalTo("checkout_pending"));
         clock.advance(Duration.ofMinutes(30)); // far past the reservation: the pending payment keeps the seat
         admin().post("/admin/v1/payments/reconcile").then().statusCode(200);
@@ -101,7 +95,7 @@ class OnAccountCheckoutTest extends ApiTest {
         TestPartner buyer = fixtures.buyer("tok_timeout");
         String token = fixtures.token(buyer);
         String basket = basketWithItem(token, 1);
-        String item = as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then()
+        String item = buying.checkout(token, basket)
                 .statusCode(200).body("data.checkout_status", equalTo("checkout_pending")).extract()
                 .path("data.items[0].item_id");
         jdbc.sql("UPDATE tickets SET hold_id = NULL, held_until = NULL, sold = true WHERE hold_id = :i")

@@ -1,9 +1,7 @@
 package org.boxoffice.basket;
 
-import static io.restassured.http.ContentType.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Fixtures.seats;
-import static org.boxoffice.support.Json.obj;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import org.boxoffice.payment.Payments;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Race;
 import org.boxoffice.support.Fixtures.TestEvent;
-import org.boxoffice.support.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,12 +71,8 @@ class PaymentRaceTest extends ApiTest {
         int refunded = 0;
         int collided = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            String basket = as(token).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
-                    .extract().path("data.basket_id");
-            as(token).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", "A", "quantity", 1)))
-                    .post("/v1/baskets/" + basket + "/items").then().statusCode(201);
-            String intent = as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/stripe_object")
-                    .then().statusCode(200).extract().path("data.stripe_payment_intent_id");
+            String basket = buying.basketWith(token, event.id(), "A", 1);
+            String intent = buying.stripeObject(token, basket).statusCode(200).extract().path("data.stripe_payment_intent_id");
             jdbc.sql("UPDATE sandbox_intents SET status = 'succeeded' WHERE id = :id").param("id", intent).update();
             IntentGateway.Intent paid = intents.retrieve(intent);
             collided += Race.results(2, settlement -> {

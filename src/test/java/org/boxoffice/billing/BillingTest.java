@@ -16,7 +16,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Fixtures.TestPartner;
 import org.boxoffice.support.Json;
@@ -37,7 +36,6 @@ class BillingTest extends ApiTest {
         token = fixtures.token(buyer);
         TestEvent event = fixtures.event(Duration.ofDays(20), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 4, "100.00", "pdf")));
-        Buying buying = new Buying(this::as);
         order = buying.order(token, buying.quoteId(token, event.id(), "A", "1", 2), "pdf", clock.instant().plus(Duration.ofDays(2)))
                 .statusCode(201).extract().path("data.order_id");
         month = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();

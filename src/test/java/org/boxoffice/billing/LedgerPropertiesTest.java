@@ -11,6 +11,7 @@ import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import org.boxoffice.shared.Money;
 import org.boxoffice.shared.Ids;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -57,11 +58,12 @@ class LedgerPropertiesTest {
             String ref = Ids.newId("ref");
             long effect = switch (op.kind()) {
                 case CHARGE -> {
-                    ledger.recordCharge(partner, "order", ref, "sandbox", op.amountMinor(), op.amountMinor() / 10, op.currency());
+                    ledger.recordCharge(partner, "order", ref, "sandbox", Money.of(op.amountMinor(), op.currency()),
+                            Money.of(op.amountMinor() / 10, op.currency()));
                     yield 0;
                 }
                 case REFUND -> {
-                    ledger.recordRefund(partner, "order", "ord_x", ref, "sandbox", op.amountMinor(), op.currency());
+                    ledger.recordRefund(partner, "order", "ord_x", ref, "sandbox", Money.of(op.amountMinor(), op.currency()));
                     yield 0;
                 }
                 case COMMISSION -> {

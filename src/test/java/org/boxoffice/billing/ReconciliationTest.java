@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Fixtures.TestPartner;
 import org.boxoffice.support.Json;
@@ -19,13 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ReconciliationTest extends ApiTest {
-    private Buying buying;
     private TestEvent event;
     private Instant deadline;
 
     @BeforeEach
     void setUp() {
-        buying = new Buying(this::as);
         event = fixtures.event(Duration.ofDays(10), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 10, "10.00", "pdf")));
         deadline = clock.instant().plus(Duration.ofDays(3));

@@ -17,7 +17,6 @@ import org.boxoffice.catalog.Row;
 import org.boxoffice.catalog.Section;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Race;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,7 +129,6 @@ class SeatRaceTest extends ApiTest {
 
     @Test
     void fiftyPartnersQuotingTheLastTenSeatsGetTenQuotesOverHttp() throws Exception {
-        Buying buying = new Buying(this::as);
         TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, SEATS, "10.00")));
         List<String> tokens = new ArrayList<>();

@@ -10,20 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OrderLifecycleTest extends ApiTest {
-    private Buying buying;
     private String token;
     private TestEvent event;
     private Instant deadline;
 
     @BeforeEach
     void setUp() {
-        buying = new Buying(this::as);
         token = fixtures.token(fixtures.buyer());
         event = fixtures.event(Duration.ofDays(30), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 10, "50.00", "mobile_transfer")));

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Race;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,7 @@ class OrderRaceTest extends ApiTest {
     private String quote(String token) {
         TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 4, "25.00", "pdf")));
-        return new Buying(this::as).quoteId(token, event.id(), "A", "1", 2);
+        return buying.quoteId(token, event.id(), "A", "1", 2);
     }
 
     @Test
@@ -31,7 +30,6 @@ class OrderRaceTest extends ApiTest {
         String token = fixtures.token(fixtures.buyer());
         String quote = quote(token);
         Instant deadline = clock.instant().plus(Duration.ofDays(5));
-        Buying buying = new Buying(this::as);
         List<Integer> codes = Race.results(RACERS, racer -> buying.order(token, quote, "pdf", deadline).extract().statusCode());
         assertThat(codes.stream().filter(c -> c == 201).count()).isEqualTo(1);
         assertThat(codes.stream().filter(c -> c == 422).count()).isEqualTo(RACERS - 1);

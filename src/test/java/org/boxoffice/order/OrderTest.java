@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Fixtures.TestPartner;
 import org.boxoffice.support.Json;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class OrderTest extends ApiTest {
-    private Buying buying;
     private TestPartner buyer;
     private String token;
     private TestEvent event;
@@ -34,7 +32,6 @@ class OrderTest extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        buying = new Buying(this::as);
         admin().contentType(JSON).body(Json.of(obj("quote_ttl_seconds", 900, "fee_percent_bps", 1000, "fee_fixed_minor", 0)))
                 .put("/admin/v1/settings").then().statusCode(200);
         buyer = fixtures.buyer();

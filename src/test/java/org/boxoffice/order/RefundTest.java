@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import java.time.Duration;
 import java.util.List;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Json;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +24,6 @@ class RefundTest extends ApiTest {
         token = fixtures.token(fixtures.buyer());
         TestEvent event = fixtures.event(Duration.ofDays(20), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 4, "100.00", "pdf")));
-        Buying buying = new Buying(this::as);
         order = buying.order(token, buying.quoteId(token, event.id(), "A", "1", 2), "pdf", clock.instant().plus(Duration.ofDays(2)))
                 .statusCode(201).extract().path("data.order_id");
     }

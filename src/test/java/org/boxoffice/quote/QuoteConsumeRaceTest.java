@@ -14,7 +14,6 @@ import org.boxoffice.inventory.HoldService;
 import org.boxoffice.partner.PartnerService;
 import org.boxoffice.settings.Settings;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Race;
 import org.boxoffice.web.ApiException;
@@ -74,7 +73,6 @@ class QuoteConsumeRaceTest extends ApiTest {
         String token = fixtures.token(fixtures.buyer());
         TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 2 * ROUNDS, "25.00", "pdf")));
-        Buying buying = new Buying(this::as);
         return java.util.stream.IntStream.range(0, ROUNDS).mapToObj(round -> {
             Quote quote = repository.find(buying.quoteId(token, event.id(), "A", null, 1)).orElseThrow();
             AtomicInteger won = new AtomicInteger();

@@ -3,7 +3,6 @@ package org.boxoffice.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Fixtures.ga;
 import static org.boxoffice.support.Fixtures.seats;
-import static org.boxoffice.support.Json.obj;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -23,7 +22,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures;
 import org.boxoffice.support.Fixtures.TestPartner;
 import org.boxoffice.support.Json;
@@ -190,16 +188,13 @@ class DoorMatrixTest extends ApiTest {
     private Map<String, String> resourcesOf(String token) {
         Fixtures.TestEvent event = fixtures.event(Duration.ofDays(30), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 10, "50.00"), ga("GA", 10, "20.00")));
-        Buying buying = new Buying(this::as);
         String quote = buying.quoteId(token, event.id(), "A", "1", 1);
         String ordered = buying.quoteId(token, event.id(), "A", "1", 1);
         String order = buying.order(token, ordered, "mobile_transfer", clock.instant().plus(Duration.ofDays(2)))
                 .statusCode(201).extract().path("data.order_id");
-        String basket = as(token).contentType("application/json").body("{}").post("/v1/baskets").then().statusCode(201)
-                .extract().path("data.basket_id");
-        String item = as(token).contentType("application/json")
-                .body(Json.of(obj("event_id", event.id(), "section_name", "GA", "quantity", 1)))
-                .post("/v1/baskets/" + basket + "/items").then().statusCode(201).extract().path("data.items[0].item_id");
+        String basket = buying.basket(token);
+        String item = buying.addItem(token, basket, event.id(), "GA", null, 1).statusCode(201)
+                .extract().path("data.items[0].item_id");
         Map<String, String> ids = new HashMap<>(Map.of("eventId", event.id(), "sectionName", "A", "rowName", "1",
                 "quoteId", quote, "orderId", order, "basketId", basket, "itemId", item, "venueId", event.venueId(),
                 "month", clock.instant().toString().substring(0, 7)));

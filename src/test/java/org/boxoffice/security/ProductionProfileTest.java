@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.util.List;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures;
 import org.boxoffice.support.Fixtures.TestPartner;
 import org.boxoffice.support.Json;
@@ -55,7 +54,6 @@ class ProductionProfileTest extends ApiTest {
         Fixtures.TestEvent event = fixtures.event(Duration.ofDays(20), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 4, "40.00")));
         String token = fixtures.token(partner);
-        Buying buying = new Buying(this::as);
         String quote = buying.quoteId(token, event.id(), "A", "1", 2);
         buying.order(token, quote, "mobile_transfer", clock.instant().plus(Duration.ofDays(2))).statusCode(402)
                 .body("error.code", equalTo("PAYMENT_FAILED"));
@@ -75,11 +73,8 @@ class ProductionProfileTest extends ApiTest {
         Fixtures.TestEvent event = fixtures.event(Duration.ofDays(20), List.of());
         fixtures.tickets(event.id(), List.of(ga("GA", 5, "25.00")));
         String token = fixtures.token(shop);
-        String basket = as(token).contentType("application/json").body("{}").post("/v1/baskets").then().statusCode(201)
-                .extract().path("data.basket_id");
-        as(token).contentType("application/json").body(Json.of(obj("event_id", event.id(), "section_name", "GA", "quantity", 1)))
-                .post("/v1/baskets/" + basket + "/items").then().statusCode(201);
-        as(token).contentType("application/json").body("{}").post("/v1/baskets/" + basket + "/stripe_object").then()
+        String basket = buying.basketWith(token, event.id(), "GA", 1);
+        buying.stripeObject(token, basket)
                 .statusCode(403).body("error.code", equalTo("PAYMENT_NOT_CONFIGURED"));
         as(token).get("/v1/baskets/" + basket).then().statusCode(200).body("data.checkout_status", equalTo("not_checked_out"));
     }

@@ -14,7 +14,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Base of the HTTP tests: the whole application on a random port over a real PostgreSQL, a movable clock,
- * and helpers to act as the operator or as a partner.
+ * and helpers to act as the operator or as a partner, and to buy as one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -29,6 +29,7 @@ public abstract class ApiTest {
     @Autowired
     protected JdbcClient jdbc;
     protected Fixtures fixtures;
+    protected Buying buying;
 
     @BeforeEach
     void connect() {
@@ -36,6 +37,7 @@ public abstract class ApiTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         RestAssured.replaceFiltersWith(DocumentedResponses.of(port));
         fixtures = new Fixtures(this::admin, this::anonymous, clock);
+        buying = new Buying(this::as);
     }
 
     /** No default content type: RestAssured (on Groovy 5) fails on a GET that names one without a body. */

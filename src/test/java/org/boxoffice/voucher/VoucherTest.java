@@ -29,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Json;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,11 +49,8 @@ class VoucherTest extends ApiTest {
 
     /** Books {@code quantity} seats through a basket paid on the sandbox checkout; returns the basket. */
     private JsonPath bookedBasket(String as, String eventId, int quantity) {
-        String basket = as(as).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
-                .extract().path("data.basket_id");
-        as(as).contentType(JSON).body(Json.of(obj("event_id", eventId, "section_name", "A", "quantity", quantity)))
-                .post("/v1/baskets/" + basket + "/items").then().statusCode(201);
-        JsonPath intent = as(as).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/stripe_object").then()
+        String basket = buying.basketWith(as, eventId, "A", quantity);
+        JsonPath intent = buying.stripeObject(as, basket)
                 .statusCode(200).extract().jsonPath();
         anonymous().contentType(JSON).body(Json.of(obj("client_secret", intent.getString("data.stripe_payment_intent_secret"),
                         "card_number", "4242424242424242")))
@@ -148,7 +144,6 @@ class VoucherTest extends ApiTest {
     @Test
     void aPdfOrdersTicketsListTheVoucherThatPrintsThem() throws IOException {
         String buyer = fixtures.token(fixtures.buyer());
-        Buying buying = new Buying(this::as);
         String quote = buying.quoteId(buyer, event.id(), "A", "2", 2);
         String order = buying.order(buyer, quote, "pdf", clock.instant().plus(Duration.ofDays(2))).statusCode(201)
                 .extract().path("data.order_id");

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Fixtures.TestPartner;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +22,6 @@ class IdempotencyTest extends ApiTest {
     LiveNodes nodes;
     @Autowired
     IdempotencyKeyReleases releases;
-    private Buying buying;
     private TestPartner buyer;
     private String token;
     private TestEvent event;
@@ -31,7 +29,6 @@ class IdempotencyTest extends ApiTest {
 
     @BeforeEach
     void setUp() {
-        buying = new Buying(this::as);
         buyer = fixtures.buyer();
         token = fixtures.token(buyer);
         event = fixtures.event(Duration.ofDays(30), List.of());

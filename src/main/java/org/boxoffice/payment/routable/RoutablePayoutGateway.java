@@ -8,7 +8,6 @@ import java.util.Map;
 import org.boxoffice.payment.CardGateway;
 import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.PayoutGateway;
-import org.boxoffice.shared.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
@@ -48,7 +47,7 @@ public class RoutablePayoutGateway implements PayoutGateway {
 
     @Override
     public PayoutStatus send(PaymentAttempt attempt) {
-        String amount = Money.of(attempt.amountMinor(), attempt.currency()).amount();
+        String amount = attempt.amount().amount();
         Map<String, Object> payable = Map.of(
                 "type", "ach", "acting_team_member", settings.actingTeamMember(), "pay_to_company", attempt.paymentMethod(),
                 "withdraw_from_account", settings.withdrawFromAccount(), "amount", amount,

@@ -28,7 +28,6 @@ import org.boxoffice.payment.stripe.StripeWebhookSecret;
 import org.boxoffice.web.IdempotencyKeyReleases;
 import org.boxoffice.web.LiveNodes;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Json;
 import org.junit.jupiter.api.Test;
@@ -63,7 +62,6 @@ class DatabaseOutageTest extends ApiTest {
         String merchantToken = fixtures.token(fixtures.partner("merchant_of_record"));
         TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 20, "40.00", "pdf")));
-        Buying buying = new Buying(this::as);
         String quote = buying.quoteId(token, event.id(), "A", "1", 2);
         Instant deadline = clock.instant().plus(Duration.ofDays(5));
         String tokenBody = Json.of(obj("client_id", buyer.clientId(), "client_secret", buyer.clientSecret(),

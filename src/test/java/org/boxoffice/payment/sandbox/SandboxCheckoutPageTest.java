@@ -1,9 +1,7 @@
 package org.boxoffice.payment.sandbox;
 
-import static io.restassured.http.ContentType.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Fixtures.seats;
-import static org.boxoffice.support.Json.obj;
 
 import java.net.URI;
 import java.time.Duration;
@@ -11,7 +9,6 @@ import java.util.List;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Browsers;
 import org.boxoffice.support.Fixtures.TestEvent;
-import org.boxoffice.support.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,11 +48,8 @@ class SandboxCheckoutPageTest extends ApiTest {
 
     /** Opens the checkout page the stripe_object answer links to, for a basket of two seats. */
     private String openCheckout() {
-        String basket = as(token).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
-                .extract().path("data.basket_id");
-        as(token).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", "A", "quantity", 2)))
-                .post("/v1/baskets/" + basket + "/items").then().statusCode(201);
-        String url = as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/stripe_object").then()
+        String basket = buying.basketWith(token, event.id(), "A", 2);
+        String url = buying.stripeObject(token, basket)
                 .statusCode(200).extract().path("data.checkout_url");
         URI link = URI.create(url);
         browser.get("http://localhost:" + port + link.getRawPath() + "?" + link.getRawQuery() + "#" + link.getRawFragment());

@@ -115,8 +115,7 @@ class StripeCardGatewayTest {
     @Test
     void reconciliationReplaysTheSameRequestUnderTheSameKey() {
         answer(200, intent("succeeded", "null"));
-        PaymentAttempt lost = new PaymentAttempt("pay_lost", PaymentAttempt.Owner.order("ord_1"), "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
-                "cus_A:pm_B", 22000, "USD", "Boxoffice order " + "ord_1", PaymentAttempt.Status.UNKNOWN, null, null, null, NOW.minusSeconds(60));
+        PaymentAttempt lost = Attempts.lostCharge("pay_lost", "ord_1", 22000, NOW.minusSeconds(60));
         assertThat(gateway.lookup(lost)).get().extracting(ProviderResult::reference).isEqualTo("pi_1");
         stripe.verify(postRequestedFor(urlEqualTo("/v1/payment_intents")).withHeader("Idempotency-Key", equalTo("pay_lost"))
                 .withRequestBody(containing("amount=22000")));
@@ -132,11 +131,9 @@ class StripeCardGatewayTest {
                 .withQueryParam("query", WireMock.equalTo("metadata['attempt_id']:'pay_never'"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"object\": \"search_result\", \"data\": [], \"has_more\": false}")));
-        PaymentAttempt old = new PaymentAttempt("pay_old", PaymentAttempt.Owner.order("ord_1"), "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
-                "cus_A:pm_B", 22000, "USD", "Boxoffice order " + "ord_1", PaymentAttempt.Status.UNKNOWN, null, null, null, NOW.minus(Duration.ofDays(2)));
+        PaymentAttempt old = Attempts.lostCharge("pay_old", "ord_1", 22000, NOW.minus(Duration.ofDays(2)));
         assertThat(gateway.lookup(old)).get().extracting(ProviderResult::reference).isEqualTo("pi_1");
-        PaymentAttempt never = new PaymentAttempt("pay_never", PaymentAttempt.Owner.order("ord_2"), "prt_1", PaymentAttempt.Kind.CHARGE, "stripe",
-                "cus_A:pm_B", 100, "USD", "Boxoffice order " + "ord_2", PaymentAttempt.Status.UNKNOWN, null, null, null, NOW.minus(Duration.ofDays(2)));
+        PaymentAttempt never = Attempts.lostCharge("pay_never", "ord_2", 100, NOW.minus(Duration.ofDays(2)));
         assertThat(gateway.lookup(never)).isEmpty();
         stripe.verify(0, postRequestedFor(urlEqualTo("/v1/payment_intents")));
     }

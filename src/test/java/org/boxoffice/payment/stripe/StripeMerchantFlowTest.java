@@ -54,10 +54,7 @@ class StripeMerchantFlowTest extends ApiTest {
         token = fixtures.token(fixtures.partner("merchant_of_record"));
         TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 6, "40.00", "pdf")));
-        basket = as(token).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
-                .extract().path("data.basket_id");
-        as(token).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", "A", "quantity", 2)))
-                .post("/v1/baskets/" + basket + "/items").then().statusCode(201);
+        basket = buying.basketWith(token, event.id(), "A", 2);
     }
 
     private String intent(String status) {
@@ -107,11 +104,11 @@ class StripeMerchantFlowTest extends ApiTest {
     void aStripeOutageIsA503AndTheRetryGetsTheSameIntent() {
         STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\": {\"type\": \"api_error\"}}")));
-        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/stripe_object").then().statusCode(503)
+        buying.stripeObject(token, basket).statusCode(503)
                 .body("error.code", equalTo("SERVICE_UNAVAILABLE"));
         STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(intent("requires_payment_method"))));
-        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/stripe_object").then().statusCode(200)
+        buying.stripeObject(token, basket).statusCode(200)
                 .body("data.stripe_payment_intent_id", equalTo(intentId()));
         List<String> keys = STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))).stream()
                 .map(r -> r.getHeader("Idempotency-Key")).distinct().toList();

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Buying;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Fixtures.TestPartner;
 import org.boxoffice.support.Json;
@@ -42,7 +41,6 @@ class StripeOrderFlowTest extends ApiTest {
         STRIPE.stop();
     }
 
-    private Buying buying;
     private String token;
     private TestEvent event;
     private Instant deadline;
@@ -50,7 +48,6 @@ class StripeOrderFlowTest extends ApiTest {
     @BeforeEach
     void stripeBuyer() {
         STRIPE.resetAll();
-        buying = new Buying(this::as);
         TestPartner partner = fixtures.partner();
         admin().contentType(JSON).body(Json.of(obj("payout_method", obj("provider", "sandbox", "reference", "ba_sandbox"),
                         "card_on_file", obj("provider", "stripe", "reference", "cus_Flow:pm_Card"))))
@@ -88,11 +85,8 @@ class StripeOrderFlowTest extends ApiTest {
                         .withBody(succeeded())).willSetStateTo("answered"));
         STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).inScenario("lost").whenScenarioStateIs("answered")
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(succeeded())));
-        String basket = as(token).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
-                .extract().path("data.basket_id");
-        as(token).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", "A", "quantity", 2)))
-                .post("/v1/baskets/" + basket + "/items").then().statusCode(201);
-        as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/checkout").then().statusCode(200)
+        String basket = buying.basketWith(token, event.id(), "A", 2);
+        buying.checkout(token, basket).statusCode(200)
                 .body("data.checkout_status", equalTo("checkout_pending"));
 
         admin().post("/admin/v1/payments/reconcile").then().statusCode(200);

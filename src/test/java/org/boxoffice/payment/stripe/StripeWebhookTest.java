@@ -40,11 +40,8 @@ class StripeWebhookTest extends ApiTest {
     }
 
     private Checkout pendingCheckout() {
-        String basket = as(token).contentType(JSON).body("{}").post("/v1/baskets").then().statusCode(201)
-                .extract().path("data.basket_id");
-        as(token).contentType(JSON).body(Json.of(obj("event_id", event.id(), "section_name", "A", "quantity", 2)))
-                .post("/v1/baskets/" + basket + "/items").then().statusCode(201);
-        String intent = as(token).contentType(JSON).body("{}").post("/v1/baskets/" + basket + "/stripe_object").then()
+        String basket = buying.basketWith(token, event.id(), "A", 2);
+        String intent = buying.stripeObject(token, basket)
                 .statusCode(200).extract().path("data.stripe_payment_intent_id");
         return new Checkout(basket, intent);
     }
