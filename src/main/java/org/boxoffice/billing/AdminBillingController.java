@@ -63,7 +63,7 @@ class AdminBillingController {
         if (minor == 0) {
             throw ApiException.validation("amount", "an adjustment moves money: amount must not be zero");
         }
-        return AdminTransactionView.of(ledger.adjust(partnerId, negative ? -minor : minor, request.currency(),
+        return AdminTransactionView.of(ledger.adjust(partnerId, Money.of(negative ? -minor : minor, request.currency()),
                 request.description(), request.corrects()));
     }
 }

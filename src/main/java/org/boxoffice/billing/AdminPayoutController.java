@@ -24,7 +24,7 @@ class AdminPayoutController {
     record PayoutView(String payoutId, String partnerId, MoneyView amount, String provider, Payout.Status status,
                       @Nullable String providerReference, @Nullable String failureCode, java.time.Instant createdAt) {
         static PayoutView of(Payout p) {
-            return new PayoutView(p.id(), p.partnerId(), MoneyView.of(p.amountMinor(), p.currency()), p.provider(), p.status(),
+            return new PayoutView(p.id(), p.partnerId(), MoneyView.of(p.amount()), p.provider(), p.status(),
                     p.providerReference(), p.failureCode(), p.createdAt());
         }
     }

@@ -31,9 +31,9 @@ public class Commissions {
     /** Credits the commission on one booked item (once: the ledger keys it by the item), in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void credit(String partnerId, String basketId, String itemId, int quantity, Money price) {
-        long commission = Money.percentOf(price.minor(), rateBps(partnerId));
-        if (commission > 0) {
-            ledger.recordCommission(partnerId, "commission:" + itemId, basketId, commission, price.currency(),
+        Money commission = price.percent(rateBps(partnerId));
+        if (commission.minor() > 0) {
+            ledger.recordCommission(partnerId, "commission:" + itemId, basketId, commission,
                     "Commission on " + quantity + " ticket(s), item " + itemId + " of basket " + basketId);
         }
     }

@@ -66,44 +66,46 @@ public class Ledger {
 
     /** The partner earned a commission (merchant of record): Boxoffice owes it more. */
     @Transactional
-    public boolean recordCommission(String partnerId, String reference, String orderId, long amountMinor, String currency,
-                                    String description) {
-        return post(partnerId, TransactionType.COMMISSION, amountMinor, amountMinor, currency, orderId, reference,
+    public boolean recordCommission(String partnerId, String reference, String orderId, Money amount, String description) {
+        long minor = amount.minor();
+        return post(partnerId, TransactionType.COMMISSION, minor, minor, amount.currency(), orderId, reference,
                 description, null, List.of(
-                        new LedgerTransaction.Entry(Accounts.COMMISSIONS, amountMinor),
-                        new LedgerTransaction.Entry(Accounts.payable(partnerId), -amountMinor)));
+                        new LedgerTransaction.Entry(Accounts.COMMISSIONS, minor),
+                        new LedgerTransaction.Entry(Accounts.payable(partnerId), -minor)));
     }
 
     /** Money was sent to the partner's bank: Boxoffice owes it less. */
     @Transactional
-    public boolean recordPayout(String partnerId, String payoutId, String bankProvider, long amountMinor, String currency) {
-        return post(partnerId, TransactionType.PAYOUT, -amountMinor, -amountMinor, currency, null, payoutId,
+    public boolean recordPayout(String partnerId, String payoutId, String bankProvider, Money amount) {
+        long minor = amount.minor();
+        return post(partnerId, TransactionType.PAYOUT, -minor, -minor, amount.currency(), null, payoutId,
                 "Payout " + payoutId, null, List.of(
-                        new LedgerTransaction.Entry(Accounts.payable(partnerId), amountMinor),
-                        new LedgerTransaction.Entry(Accounts.bank(bankProvider), -amountMinor)));
+                        new LedgerTransaction.Entry(Accounts.payable(partnerId), minor),
+                        new LedgerTransaction.Entry(Accounts.bank(bankProvider), -minor)));
     }
 
     /** A payout failed: a new transaction gives the amount back to the balance and points at the payout's posting. */
     @Transactional
-    public boolean reversePayout(String partnerId, String payoutId, String bankProvider, long amountMinor, String currency) {
+    public boolean reversePayout(String partnerId, String payoutId, String bankProvider, Money amount) {
         String original = ledger.findByEvent(TransactionType.PAYOUT, payoutId).map(LedgerTransaction::id).orElseThrow();
-        return post(partnerId, TransactionType.PAYOUT, amountMinor, amountMinor, currency, null, payoutId + ":reversal",
+        long minor = amount.minor();
+        return post(partnerId, TransactionType.PAYOUT, minor, minor, amount.currency(), null, payoutId + ":reversal",
                 "Payout " + payoutId + " failed: returned to the balance", original, List.of(
-                        new LedgerTransaction.Entry(Accounts.bank(bankProvider), amountMinor),
-                        new LedgerTransaction.Entry(Accounts.payable(partnerId), -amountMinor)));
+                        new LedgerTransaction.Entry(Accounts.bank(bankProvider), minor),
+                        new LedgerTransaction.Entry(Accounts.payable(partnerId), -minor)));
     }
 
     /** An operator's manual credit (positive) or debit (negative) of the partner's balance. */
     @Transactional
-    public LedgerTransaction adjust(String partnerId, long amountMinor, String currency, String description,
-                                    String corrects) {
+    public LedgerTransaction adjust(String partnerId, Money amount, String description, String corrects) {
         if (corrects != null && ledger.find(corrects).filter(t -> t.partnerId().equals(partnerId)).isEmpty()) {
             throw ApiException.validation("corrects", "corrects must be a transaction of this partner");
         }
         String id = Ids.newId("txn");
-        post(id, partnerId, TransactionType.ADJUSTMENT, amountMinor, amountMinor, currency, null, null, description,
-                corrects, List.of(new LedgerTransaction.Entry(Accounts.ADJUSTMENTS, amountMinor),
-                        new LedgerTransaction.Entry(Accounts.payable(partnerId), -amountMinor)));
+        long minor = amount.minor();
+        post(id, partnerId, TransactionType.ADJUSTMENT, minor, minor, amount.currency(), null, null, description,
+                corrects, List.of(new LedgerTransaction.Entry(Accounts.ADJUSTMENTS, minor),
+                        new LedgerTransaction.Entry(Accounts.payable(partnerId), -minor)));
         return ledger.find(id).orElseThrow();
     }
 

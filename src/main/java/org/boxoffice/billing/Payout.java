@@ -4,11 +4,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import org.boxoffice.shared.Money;
 import org.boxoffice.shared.StateMachine;
 
 /** Money sent from a partner's balance to its payout method. */
-public record Payout(String id, String partnerId, long amountMinor, String currency, String provider, String destination,
-                     Status status, String providerReference, String failureCode, Instant createdAt) {
+public record Payout(String id, String partnerId, Money amount, String provider, String destination, Status status,
+                     String providerReference, String failureCode, Instant createdAt) {
 
     /**
      * pending → in_transit → paid, or failed from any of them: an ACH payout can fail even after it was reported paid,

@@ -1,5 +1,6 @@
 package org.boxoffice.billing;
 
+import static org.boxoffice.shared.SqlMoney.money;
 import static org.boxoffice.shared.SqlTime.instant;
 import static org.boxoffice.shared.SqlTime.ts;
 
@@ -27,8 +28,8 @@ class PayoutRepository {
                                              updated_at)
                         VALUES (:id, :partner, :amount, :currency, :provider, :destination, :status, :now, :now)""")
                 .param("status", Payout.Status.PENDING.wire())
-                .param("id", p.id()).param("partner", p.partnerId()).param("amount", p.amountMinor())
-                .param("currency", p.currency()).param("provider", p.provider()).param("destination", p.destination())
+                .param("id", p.id()).param("partner", p.partnerId()).param("amount", p.amount().minor())
+                .param("currency", p.amount().currency()).param("provider", p.provider()).param("destination", p.destination())
                 .param("now", ts(p.createdAt())).update();
     }
 
@@ -79,7 +80,7 @@ class PayoutRepository {
     }
 
     private static Payout map(ResultSet rs, int n) throws SQLException {
-        return new Payout(rs.getString("id"), rs.getString("partner_id"), rs.getLong("amount_minor"), rs.getString("currency"),
+        return new Payout(rs.getString("id"), rs.getString("partner_id"), money(rs, "amount_minor"),
                 rs.getString("provider"), rs.getString("destination"),
                 WireEnum.parse(Payout.Status.class, rs.getString("status")).orElseThrow(),
                 rs.getString("provider_reference"), rs.getString("failure_code"), instant(rs, "created_at"));

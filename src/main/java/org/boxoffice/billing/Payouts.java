@@ -127,13 +127,14 @@ public class Payouts implements PaymentOwner {
         Map<Payout, PaymentAttempt> created = new LinkedHashMap<>();
         ledger.balances(partner.id()).forEach((currency, balance) -> {
             if (balance >= minimumMinor && !payouts.hasOpen(partner.id(), currency)) {
-                Payout payout = new Payout(Ids.newId("po"), partner.id(), balance, currency,
+                Money amount = Money.of(balance, currency);
+                Payout payout = new Payout(Ids.newId("po"), partner.id(), amount,
                         partner.payoutMethod().provider(), partner.payoutMethod().reference(), Payout.Status.PENDING, null, null,
                         Instant.now(clock));
                 payouts.insert(payout);
-                ledger.recordPayout(partner.id(), payout.id(), payout.provider(), balance, currency);
+                ledger.recordPayout(partner.id(), payout.id(), payout.provider(), amount);
                 created.put(payout, payments.open(PaymentAttempt.Owner.payout(payout.id()), partner.id(),
-                        PaymentAttempt.Kind.PAYOUT, payout.provider(), payout.destination(), Money.of(balance, currency),
+                        PaymentAttempt.Kind.PAYOUT, payout.provider(), payout.destination(), amount,
                         "Boxoffice payout " + payout.id()));
             }
         });
@@ -173,8 +174,7 @@ public class Payouts implements PaymentOwner {
                 boolean failed = payouts.transition(payout.id(), Payout.Status.FAILED, status.reference(),
                         status.failureCode(), now);
                 if (failed) {
-                    ledger.reversePayout(payout.partnerId(), payout.id(), payout.provider(), payout.amountMinor(),
-                            payout.currency());
+                    ledger.reversePayout(payout.partnerId(), payout.id(), payout.provider(), payout.amount());
                 }
                 yield failed;
             }

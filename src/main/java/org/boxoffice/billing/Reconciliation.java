@@ -92,13 +92,13 @@ public class Reconciliation {
             case PENDING, IN_TRANSIT -> null; // the provider may be ahead of our last sync
         };
         String problem = posted.isEmpty() ? "missing_in_ledger"
-                : posted.get().amountMinor() != -p.amountMinor() ? "ledger_amount_differs"
+                : posted.get().amountMinor() != -p.amount().minor() ? "ledger_amount_differs"
                 : p.status() == Payout.Status.FAILED && reversed.isEmpty() ? "failed_payout_not_reversed"
                 : p.status() != Payout.Status.FAILED && reversed.isPresent() ? "reversed_payout_not_failed"
                 : expectedProvider != null && !expectedProvider.equals(provider) ? "provider_disagrees" : null;
         if (problem != null) {
             out.add(new Mismatch("payout", p.id(), p.partnerId(), null, problem, p.status().wire(), provider,
-                    posted.map(LedgerTransaction::amountMinor).orElse(null), p.amountMinor(), p.currency()));
+                    posted.map(LedgerTransaction::amountMinor).orElse(null), p.amount().minor(), p.amount().currency()));
         }
     }
 }

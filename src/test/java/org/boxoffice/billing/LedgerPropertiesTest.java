@@ -67,16 +67,16 @@ class LedgerPropertiesTest {
                     yield 0;
                 }
                 case COMMISSION -> {
-                    ledger.recordCommission(partner, ref, null, op.amountMinor(), op.currency(), "Commission");
+                    ledger.recordCommission(partner, ref, null, Money.of(op.amountMinor(), op.currency()), "Commission");
                     yield op.amountMinor();
                 }
                 case PAYOUT -> {
-                    ledger.recordPayout(partner, ref, "sandbox", op.amountMinor(), op.currency());
+                    ledger.recordPayout(partner, ref, "sandbox", Money.of(op.amountMinor(), op.currency()));
                     yield -op.amountMinor();
                 }
                 case ADJUSTMENT -> {
                     long signed = op.amountMinor() % 2 == 0 ? op.amountMinor() : -op.amountMinor();
-                    ledger.adjust(partner, signed, op.currency(), "Adjustment", null);
+                    ledger.adjust(partner, Money.of(signed, op.currency()), "Adjustment", null);
                     yield signed;
                 }
                 case BALANCE -> {
