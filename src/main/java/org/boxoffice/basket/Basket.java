@@ -12,7 +12,7 @@ public record Basket(String id, String partnerId, String currency, CheckoutStatu
      * How the basket is paid: the provider, the PaymentIntent (merchant of record; {@code intentVersion} counts the
      * intents made, for idempotency keys), the amount asked, and the provider's reference of the payment once made.
      */
-    public record Payment(String provider, String intentId, int intentVersion, Long amountMinor, String reference,
+    public record Payment(String provider, String intentId, int intentVersion, Money amount, String reference,
                           Instant startedAt) {
         static final Payment NONE = new Payment(null, null, 0, null, null, null);
     }

@@ -66,7 +66,7 @@ public class BasketCheckout {
         record Reuse(String intentId, int version) implements Plan {
         }
 
-        record Update(String intentId, long amountMinor, int version) implements Plan {
+        record Update(String intentId, Money amount, int version) implements Plan {
         }
 
         record Create(int version) implements Plan {
@@ -115,8 +115,8 @@ public class BasketCheckout {
             start(basket, BasketBooking.Paid.BY_CUSTOMER, intents.provider(), version + 1);
             return new Plan.Create(version + 1);
         }
-        long amount = start(basket, BasketBooking.Paid.BY_CUSTOMER, intents.provider(), version);
-        return amount == previous.amountMinor() ? new Plan.Reuse(previous.intentId(), version)
+        Money amount = start(basket, BasketBooking.Paid.BY_CUSTOMER, intents.provider(), version);
+        return amount.equals(previous.amount()) ? new Plan.Reuse(previous.intentId(), version)
                 : new Plan.Update(previous.intentId(), amount, version);
     }
 
@@ -128,7 +128,7 @@ public class BasketCheckout {
                 yield intent.open() ? new Made(intent, r.version()) : replace(intent, basket, r.version() + 1, receiptEmail);
             }
             case Plan.Update u -> {
-                Intent updated = intents.updateAmount(u.intentId(), u.amountMinor()).orElse(null);
+                Intent updated = intents.updateAmount(u.intentId(), u.amount().minor()).orElse(null);
                 yield updated != null ? new Made(updated, u.version()) : replace(intents.cancel(u.intentId())
                         .orElseGet(() -> intents.retrieve(u.intentId())), basket, u.version() + 1, receiptEmail);
             }
@@ -152,8 +152,8 @@ public class BasketCheckout {
 
     /** {@code basket} was read after the checkout started, so its payment amount is the one to ask for. */
     private Intent create(Basket basket, int version, String receiptEmail) {
-        return intents.create("basket_" + basket.id() + "_intent_" + version, basket.payment().amountMinor(),
-                basket.currency(), Map.of("basket_id", basket.id(), "partner_id", basket.partnerId()), receiptEmail,
+        Money amount = basket.payment().amount();
+        return intents.create("basket_" + basket.id() + "_intent_" + version, amount.minor(), amount.currency(), Map.of("basket_id", basket.id(), "partner_id", basket.partnerId()), receiptEmail,
                 "Boxoffice tickets, basket " + basket.id());
     }
 
@@ -170,10 +170,10 @@ public class BasketCheckout {
             if (basket.pending()) {
                 throw BasketService.conflict(basket);
             }
-            long amount = start(basket, BasketBooking.Paid.ON_ACCOUNT, partner.cardOnFile().provider(),
+            Money amount = start(basket, BasketBooking.Paid.ON_ACCOUNT, partner.cardOnFile().provider(),
                     basket.payment().intentVersion());
             return payments.open(PaymentAttempt.Owner.basket(basket.id()), partner.id(), PaymentAttempt.Kind.CHARGE,
-                    partner.cardOnFile().provider(), partner.cardOnFile().reference(), Money.of(amount, basket.currency()),
+                    partner.cardOnFile().provider(), partner.cardOnFile().reference(), amount,
                     "Boxoffice basket " + basket.id());
         });
         if (payments.pay(charge) instanceof PaymentOutcome.Failed f) {
@@ -212,7 +212,7 @@ public class BasketCheckout {
             boolean current = intent.id().equals(basket.payment().intentId());
             if (intent.succeeded()) {
                 if (current && (basket.pending() || basket.checkoutStatus() == CheckoutStatus.PAYMENT_FAILED)
-                        && intent.amountMinor() == basket.payment().amountMinor()) {
+                        && Money.of(intent.amountMinor(), intent.currency()).equals(basket.payment().amount())) {
                     return booking.book(basket, intent.id(), BasketBooking.Paid.BY_CUSTOMER);
                 }
                 if (current && basket.checkedOut() && intent.id().equals(basket.payment().reference())) {
@@ -233,7 +233,7 @@ public class BasketCheckout {
     }
 
     /** Starts the checkout under the basket's lock; returns the amount to pay. */
-    private long start(Basket basket, BasketBooking.Paid paidBy, String provider, int intentVersion) {
+    private Money start(Basket basket, BasketBooking.Paid paidBy, String provider, int intentVersion) {
         Instant now = Instant.now(clock);
         transitions.expireItems(basket);
         List<Basket.Item> live = basket.live(now);
@@ -242,8 +242,8 @@ public class BasketCheckout {
         }
         live.forEach(item -> holds.extend(item.id(), HoldService.UNTIL_SETTLED));
         Money amount = Money.sum(basket.currency(), live.stream().map(Basket.Item::total).toList());
-        transitions.startCheckout(basket, paidBy, provider, amount.minor(), intentVersion);
-        return amount.minor();
+        transitions.startCheckout(basket, paidBy, provider, amount, intentVersion);
+        return amount;
     }
 
     private Partner requireModel(CallingPartner caller, BillingModel model, String called, String instead) {

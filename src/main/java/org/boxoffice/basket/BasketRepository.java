@@ -132,7 +132,7 @@ class BasketRepository {
 
     private Basket basket(ResultSet rs, int n) throws SQLException {
         Basket.Payment payment = new Basket.Payment(rs.getString("payment_provider"), rs.getString("intent_id"),
-                rs.getInt("intent_version"), (Long) rs.getObject("payment_amount_minor"),
+                rs.getInt("intent_version"), rs.getObject("payment_amount_minor") == null ? null : money(rs, "payment_amount_minor"),
                 rs.getString("payment_reference"), instant(rs, "checkout_started_at"));
         return new Basket(rs.getString("id"), rs.getString("partner_id"), rs.getString("currency"),
                 WireEnum.parse(CheckoutStatus.class, rs.getString("checkout_status")).orElseThrow(),

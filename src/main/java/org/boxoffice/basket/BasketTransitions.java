@@ -2,6 +2,7 @@ package org.boxoffice.basket;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.boxoffice.shared.Money;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +22,10 @@ class BasketTransitions {
         this.clock = clock;
     }
 
-    /** The checkout starts: the basket is pending, paid {@code paidBy} through {@code provider} for {@code amountMinor}. */
+    /** The checkout starts: the basket is pending, paid {@code paidBy} through {@code provider} for {@code amount}. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void startCheckout(Basket basket, BasketBooking.Paid paidBy, String provider, long amountMinor, int intentVersion) {
-        if (!baskets.startCheckout(basket.id(), paidBy, provider, amountMinor, intentVersion, Instant.now(clock))) {
+    void startCheckout(Basket basket, BasketBooking.Paid paidBy, String provider, Money amount, int intentVersion) {
+        if (!baskets.startCheckout(basket.id(), paidBy, provider, amount.minor(), intentVersion, Instant.now(clock))) {
             throw new IllegalStateException("basket " + basket.id() + " cannot start a checkout from "
                     + basket.checkoutStatus().wire());
         }

@@ -14,8 +14,8 @@ final class BillingViews {
     record TransactionView(String transactionId, TransactionType type, MoneyView amount, MoneyView balanceEffect,
                            @Nullable String orderId, String description, @Nullable String corrects, Instant createdAt) {
         static TransactionView of(LedgerTransaction t) {
-            return new TransactionView(t.id(), t.type(), MoneyView.of(t.amountMinor(), t.currency()),
-                    MoneyView.of(t.balanceEffectMinor(), t.currency()), t.orderId(), t.description(), t.corrects(),
+            return new TransactionView(t.id(), t.type(), MoneyView.of(t.amount()),
+                    MoneyView.of(t.balanceEffect()), t.orderId(), t.description(), t.corrects(),
                     t.createdAt());
         }
     }

@@ -175,7 +175,7 @@ public class Ledger {
         if (entries.stream().mapToLong(LedgerTransaction.Entry::amountMinor).sum() != 0) {
             throw new IllegalArgumentException("unbalanced posting for " + type + " " + reference);
         }
-        return ledger.insert(new LedgerTransaction(id, 0, partnerId, type, amount, effect, currency, orderId, reference,
-                description, corrects, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), entries));
+        return ledger.insert(new LedgerTransaction(id, 0, partnerId, type, Money.of(amount, currency),
+                Money.of(effect, currency), orderId, reference, description, corrects, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), entries));
     }
 }

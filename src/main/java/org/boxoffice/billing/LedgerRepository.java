@@ -1,5 +1,6 @@
 package org.boxoffice.billing;
 
+import static org.boxoffice.shared.SqlMoney.money;
 import static org.boxoffice.shared.SqlTime.instant;
 import static org.boxoffice.shared.SqlTime.ts;
 
@@ -35,7 +36,7 @@ class LedgerRepository {
                         ON CONFLICT (type, reference) WHERE reference IS NOT NULL DO NOTHING
                         RETURNING id""")
                 .param("id", t.id()).param("partner", t.partnerId()).param("type", t.type().wire())
-                .param("amount", t.amountMinor()).param("effect", t.balanceEffectMinor()).param("currency", t.currency())
+                .param("amount", t.amount().minor()).param("effect", t.balanceEffect().minor()).param("currency", t.currency())
                 .param("order", t.orderId()).param("reference", t.reference()).param("description", t.description())
                 .param("corrects", t.corrects()).param("created", ts(t.createdAt()))
                 .query(String.class).list().isEmpty();
@@ -99,7 +100,7 @@ class LedgerRepository {
                 .list().stream().collect(Collectors.groupingBy(Line::txn,
                         Collectors.mapping(Line::entry, Collectors.toList())));
         return transactions.stream().map(t -> new LedgerTransaction(t.id(), t.seq(), t.partnerId(), t.type(),
-                t.amountMinor(), t.balanceEffectMinor(), t.currency(), t.orderId(), t.reference(), t.description(),
+                t.amount(), t.balanceEffect(), t.orderId(), t.reference(), t.description(),
                 t.corrects(), t.createdAt(), entries.getOrDefault(t.id(), List.of()))).toList();
     }
 
@@ -113,8 +114,8 @@ class LedgerRepository {
 
     private static LedgerTransaction map(ResultSet rs, int n) throws SQLException {
         return new LedgerTransaction(rs.getString("id"), rs.getLong("seq"), rs.getString("partner_id"),
-                WireEnum.parse(TransactionType.class, rs.getString("type")).orElseThrow(), rs.getLong("amount_minor"),
-                rs.getLong("balance_effect_minor"), rs.getString("currency"), rs.getString("order_id"),
+                WireEnum.parse(TransactionType.class, rs.getString("type")).orElseThrow(), money(rs, "amount_minor"),
+                money(rs, "balance_effect_minor"), rs.getString("order_id"),
                 rs.getString("reference"), rs.getString("description"), rs.getString("corrects"),
                 instant(rs, "created_at"), List.of());
     }

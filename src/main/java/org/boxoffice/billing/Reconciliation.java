@@ -67,14 +67,14 @@ public class Reconciliation {
             case SUCCEEDED -> !"succeeded".equals(provider) ? "provider_disagrees"
                     : posted.isEmpty() ? (posts ? "missing_in_ledger" : null)
                     : !posts ? "ledger_posted_for_customer_refund"
-                    : posted.get().amountMinor() != expected ? "ledger_amount_differs" : null;
+                    : posted.get().amount().minor() != expected ? "ledger_amount_differs" : null;
             case FAILED -> "succeeded".equals(provider) ? "provider_took_money_we_recorded_as_failed"
                     : posted.isPresent() ? "ledger_posted_for_failed_payment" : null;
             case PENDING, UNKNOWN -> "unsettled";
         };
         if (problem != null) {
             out.add(new Mismatch(a.kind().wire(), a.id(), a.partnerId(), a.owner().id(), problem, ours, provider,
-                    posted.map(LedgerTransaction::amountMinor).orElse(null), a.amountMinor(), a.currency()));
+                    posted.map(t -> t.amount().minor()).orElse(null), a.amountMinor(), a.currency()));
         }
     }
 
@@ -92,13 +92,13 @@ public class Reconciliation {
             case PENDING, IN_TRANSIT -> null; // the provider may be ahead of our last sync
         };
         String problem = posted.isEmpty() ? "missing_in_ledger"
-                : posted.get().amountMinor() != -p.amount().minor() ? "ledger_amount_differs"
+                : posted.get().amount().minor() != -p.amount().minor() ? "ledger_amount_differs"
                 : p.status() == Payout.Status.FAILED && reversed.isEmpty() ? "failed_payout_not_reversed"
                 : p.status() != Payout.Status.FAILED && reversed.isPresent() ? "reversed_payout_not_failed"
                 : expectedProvider != null && !expectedProvider.equals(provider) ? "provider_disagrees" : null;
         if (problem != null) {
             out.add(new Mismatch("payout", p.id(), p.partnerId(), null, problem, p.status().wire(), provider,
-                    posted.map(LedgerTransaction::amountMinor).orElse(null), p.amount().minor(), p.amount().currency()));
+                    posted.map(t -> t.amount().minor()).orElse(null), p.amount().minor(), p.amount().currency()));
         }
     }
 }

@@ -23,9 +23,9 @@ final class StatementCsv {
                     b.currency(), null, b.openingMinor());
         }
         for (LedgerTransaction t : s.transactions()) {
-            long balance = running.merge(t.currency(), t.balanceEffectMinor(), Long::sum);
+            long balance = running.merge(t.currency(), t.balanceEffect().minor(), Long::sum);
             line(csv, t.createdAt().toString(), t.id(), t.type().wire(), t.description(),
-                    t.orderId() == null ? "" : t.orderId(), t.amountMinor(), t.currency(), t.balanceEffectMinor(), balance);
+                    t.orderId() == null ? "" : t.orderId(), t.amount().minor(), t.currency(), t.balanceEffect().minor(), balance);
         }
         for (Statement.CurrencyBalance b : s.balances()) {
             line(csv, s.to().toString(), "", "closing_balance", "Closing balance " + s.month(), "", null,

@@ -109,7 +109,7 @@ class LedgerPropertiesTest {
             Statement next = ledger.statement(partner, m.plusMonths(1));
             for (Statement.CurrencyBalance b : statement.balances()) {
                 long moved = statement.transactions().stream().filter(t -> t.currency().equals(b.currency()))
-                        .mapToLong(LedgerTransaction::balanceEffectMinor).sum();
+                        .mapToLong(t -> t.balanceEffect().minor()).sum();
                 assertThat(b.closingMinor()).as("closing = opening + movements, " + m).isEqualTo(b.openingMinor() + moved);
                 long nextOpening = next.balances().stream().filter(n -> n.currency().equals(b.currency()))
                         .mapToLong(Statement.CurrencyBalance::openingMinor).findFirst().orElse(0L);

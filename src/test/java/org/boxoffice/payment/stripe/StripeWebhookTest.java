@@ -142,6 +142,10 @@ class StripeWebhookTest extends ApiTest {
         deliver(other, secret.sign(other)).statusCode(200).body("data.outcome", equalTo("ignored"));
     }
 
+    /**
+     * Both paths settle the paid intent under the basket's lock. Its control, the same race with that lock taken out,
+     * is in {@code basket/PaymentRaceTest} (it needs the basket package): there both book in every round.
+     */
     @Test
     void aWebhookRacingASecondStripeObjectCallBooksOnceWithOneIntent() throws Exception {
         for (int round = 0; round < 10; round++) {
