@@ -111,7 +111,7 @@ class BasketBooking {
         log.warn("payment {} for basket {} paid for nothing it can book now; refunding {} in full", intent.id(),
                 basket.id(), intent.amountMinor());
         return List.of(payments.open(PaymentAttempt.Owner.basket(basket.id()), basket.partnerId(),
-                PaymentAttempt.Kind.REFUND, intents.provider(), intent.id(), Money.of(intent.amountMinor(), intent.currency()),
+                PaymentAttempt.Kind.REFUND, intents.provider(), intent.id(), intent.amount(),
                 "Refund of payment " + intent.id() + " for basket " + basket.id()));
     }
 

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.boxoffice.shared.Money;
 import org.boxoffice.inventory.HoldService;
 import org.boxoffice.partner.BillingModel;
 import org.boxoffice.partner.CallingPartner;
@@ -18,6 +17,7 @@ import org.boxoffice.payment.IntentGateway.Intent;
 import org.boxoffice.payment.PaymentAttempt;
 import org.boxoffice.payment.PaymentOutcome;
 import org.boxoffice.payment.Payments;
+import org.boxoffice.shared.Money;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
 import org.springframework.stereotype.Service;
@@ -153,7 +153,8 @@ public class BasketCheckout {
     /** {@code basket} was read after the checkout started, so its payment amount is the one to ask for. */
     private Intent create(Basket basket, int version, String receiptEmail) {
         Money amount = basket.payment().amount();
-        return intents.create("basket_" + basket.id() + "_intent_" + version, amount.minor(), amount.currency(), Map.of("basket_id", basket.id(), "partner_id", basket.partnerId()), receiptEmail,
+        return intents.create("basket_" + basket.id() + "_intent_" + version, amount.minor(), amount.currency(),
+                Map.of("basket_id", basket.id(), "partner_id", basket.partnerId()), receiptEmail,
                 "Boxoffice tickets, basket " + basket.id());
     }
 
@@ -212,7 +213,7 @@ public class BasketCheckout {
             boolean current = intent.id().equals(basket.payment().intentId());
             if (intent.succeeded()) {
                 if (current && (basket.pending() || basket.checkoutStatus() == CheckoutStatus.PAYMENT_FAILED)
-                        && Money.of(intent.amountMinor(), intent.currency()).equals(basket.payment().amount())) {
+                        && intent.amount().equals(basket.payment().amount())) {
                     return booking.book(basket, intent.id(), BasketBooking.Paid.BY_CUSTOMER);
                 }
                 if (current && basket.checkedOut() && intent.id().equals(basket.payment().reference())) {

@@ -1,7 +1,6 @@
 package org.boxoffice.basket;
 
 import jakarta.annotation.Nullable;
-import org.boxoffice.shared.Redacted;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -21,6 +20,7 @@ import org.boxoffice.partner.RequiresScope;
 import org.boxoffice.partner.Scope;
 import org.boxoffice.shared.Money;
 import org.boxoffice.shared.MoneyView;
+import org.boxoffice.shared.Redacted;
 import org.boxoffice.web.ApiErrors;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;

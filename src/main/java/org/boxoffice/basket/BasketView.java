@@ -4,9 +4,9 @@ import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.boxoffice.shared.Money;
 import org.boxoffice.catalog.Event;
 import org.boxoffice.catalog.EventSummary;
+import org.boxoffice.shared.Money;
 import org.boxoffice.shared.MoneyView;
 
 /**

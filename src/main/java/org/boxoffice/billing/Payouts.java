@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.boxoffice.shared.Money;
 import org.boxoffice.partner.Partner;
 import org.boxoffice.partner.PartnerService;
 import org.boxoffice.payment.CardGateway;
@@ -18,6 +17,7 @@ import org.boxoffice.payment.PaymentSettled;
 import org.boxoffice.payment.Payments;
 import org.boxoffice.payment.PayoutGateway.PayoutStatus;
 import org.boxoffice.payment.PayoutStatusReported;
+import org.boxoffice.shared.Money;
 import org.springframework.context.event.EventListener;
 import org.boxoffice.shared.Ids;
 import org.boxoffice.web.Page;
@@ -159,7 +159,8 @@ public class Payouts implements PaymentOwner {
         switch (settled.outcome()) {
             case PaymentOutcome.Succeeded s -> apply(payout, new PayoutStatus(PayoutStatus.State.IN_TRANSIT, s.reference(), null));
             case PaymentOutcome.Failed f -> apply(payout, new PayoutStatus(PayoutStatus.State.FAILED, null, f.code()));
-            case PaymentOutcome.Unknown u -> log.warn("payout {} sent without an answer; reconciliation will ask", payout.id());
+            case PaymentOutcome.Unknown u -> {
+            } // still pending: Payments logged it, and reconciliation will ask the provider
         }
         return List.of();
     }

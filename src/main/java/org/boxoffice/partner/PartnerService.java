@@ -1,9 +1,9 @@
 package org.boxoffice.partner;
 
 import java.time.Clock;
-import org.boxoffice.shared.Redacted;
 import java.time.Instant;
 import org.boxoffice.shared.Ids;
+import org.boxoffice.shared.Redacted;
 import org.boxoffice.shared.SandboxMode;
 import org.boxoffice.web.Page;
 import org.boxoffice.web.PageRequest;

@@ -1,8 +1,8 @@
 package org.boxoffice.partner;
 
-import org.boxoffice.shared.Redacted;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
+import org.boxoffice.shared.Redacted;
 import org.boxoffice.web.ApiErrors;
 import org.boxoffice.web.Envelope;
 import org.boxoffice.web.ErrorResponses;
@@ -10,6 +10,7 @@ import org.boxoffice.web.RawBody;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.boxoffice.web.ApiException;
 import org.boxoffice.web.ErrorCode;
@@ -59,7 +60,7 @@ class TokenController {
     }
 
     /** The JSON token request, read as a map (so a wrong type is a field error); it never prints the secret. */
-    static final class TokenRequestBody extends java.util.LinkedHashMap<String, Object> {
+    static final class TokenRequestBody extends LinkedHashMap<String, Object> {
         @Override
         public String toString() {
             return "TokenRequestBody" + keySet();

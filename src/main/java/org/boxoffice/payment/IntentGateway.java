@@ -1,8 +1,9 @@
 package org.boxoffice.payment;
 
 import java.util.Map;
-import org.boxoffice.shared.Redacted;
+import org.boxoffice.shared.Money;
 import java.util.Optional;
+import org.boxoffice.shared.Redacted;
 
 /**
  * A provider of PaymentIntents: payments the end customer confirms on the partner's page (merchant of record).
@@ -51,6 +52,10 @@ public interface IntentGateway {
         public String toString() {
             return "Intent[" + id + ", clientSecret=" + Redacted.MARK + ", " + status + ", " + amountMinor + " " + currency
                     + ", " + metadata + "]";
+        }
+
+        public Money amount() {
+            return Money.of(amountMinor, currency);
         }
 
         public boolean succeeded() {

@@ -1,6 +1,7 @@
 package org.boxoffice.shared;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ public record Money(long minor, String currency) {
     }
 
     /** The sum of {@code amounts}, all in {@code currency} (zero for none). */
-    public static Money sum(String currency, java.util.Collection<Money> amounts) {
+    public static Money sum(String currency, Collection<Money> amounts) {
         return amounts.stream().reduce(zero(currency), Money::plus);
     }
 

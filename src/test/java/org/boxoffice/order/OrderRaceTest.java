@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.boxoffice.support.ApiTest;
-import org.boxoffice.support.Race;
 import org.boxoffice.support.Fixtures.TestEvent;
+import org.boxoffice.support.Race;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,7 +1,6 @@
 package org.boxoffice.payment.sandbox;
 
 import jakarta.annotation.Nullable;
-import org.boxoffice.shared.Redacted;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.boxoffice.payment.IntentStatus;
 import org.boxoffice.payment.IntentGateway.Intent;
 import org.boxoffice.shared.MoneyView;
+import org.boxoffice.shared.Redacted;
 import org.boxoffice.web.ApiErrors;
 import org.boxoffice.web.ErrorCode;
 import org.boxoffice.web.RawBody;

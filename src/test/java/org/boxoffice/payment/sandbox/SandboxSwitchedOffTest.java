@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import org.boxoffice.payment.PayoutGateway.PayoutStatus;
 import org.boxoffice.shared.SandboxMode;
-import org.boxoffice.support.MutableClock;
 import org.boxoffice.support.Attempts;
+import org.boxoffice.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 

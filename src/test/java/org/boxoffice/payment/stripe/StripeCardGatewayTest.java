@@ -20,9 +20,9 @@ import java.time.Instant;
 import org.boxoffice.payment.CardGateway;
 import org.boxoffice.payment.CardGateway.ProviderResult;
 import org.boxoffice.payment.PaymentAttempt;
+import org.boxoffice.support.Attempts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.boxoffice.support.Attempts;
 import org.boxoffice.support.StripeStub;
 import org.junit.jupiter.api.Test;
 
