@@ -16,14 +16,13 @@ public class CatalogService {
     private final VenueRepository venues;
     private final PerformerRepository performers;
     private final EventRepository events;
-    private final SectionRepository sections;
+    private final SeatingPlans plans;
 
-    CatalogService(VenueRepository venues, PerformerRepository performers, EventRepository events,
-                   SectionRepository sections) {
+    CatalogService(VenueRepository venues, PerformerRepository performers, EventRepository events, SeatingPlans plans) {
         this.venues = venues;
         this.performers = performers;
         this.events = events;
-        this.sections = sections;
+        this.plans = plans;
     }
 
     public Venue venue(String id) {
@@ -60,7 +59,7 @@ public class CatalogService {
 
     /** State, currency and seating plan of an existing event; {@code EVENT_NOT_FOUND} otherwise. */
     public EventLayout layout(String eventId) {
-        return sections.layout(eventId).orElseThrow(() -> CatalogNotFound.event(eventId));
+        return plans.layout(eventId).orElseThrow(() -> CatalogNotFound.event(eventId));
     }
 
     /**

@@ -39,6 +39,21 @@ class SectionRepository {
                 .param("event", eventId).query(Integer.class).single();
     }
 
+    /** What may change of an event while its seating plan stays (sections are only ever added). */
+    record EventState(EventStatus status, Instant startsAt, String currency, int sectionCount) {
+    }
+
+    Optional<EventState> state(String eventId) {
+        return jdbc.sql("""
+                        SELECT e.status, e.starts_at, e.currency,
+                               (SELECT count(*) FROM sections s WHERE s.event_id = e.id) AS section_count
+                        FROM events e WHERE e.id = :event""")
+                .param("event", eventId)
+                .query((rs, n) -> new EventState(WireEnum.parse(EventStatus.class, rs.getString("status")).orElseThrow(),
+                        SqlTime.instant(rs, "starts_at"), rs.getString("currency"), rs.getInt("section_count")))
+                .optional();
+    }
+
     /** The event's state and seating plan in one query: sections in display order, rows in rank order. */
     Optional<EventLayout> layout(String eventId) {
         record Line(EventStatus status, Instant startsAt, String currency, String sectionId, String sectionName,

@@ -37,6 +37,16 @@ class HoldRepository {
     }
 
     /**
+     * Locks the row's first {@code quantity} available tickets in seat order that no other transaction is taking
+     * (fewer if there are not that many). Locking re-checks availability against the latest commit.
+     */
+    List<HeldTicket> lockFirstFree(String rowId, Instant now, int quantity) {
+        return jdbc.sql("SELECT id, seat_number, price_minor, delivery_types FROM tickets WHERE row_id = :row AND "
+                        + TicketRepository.AVAILABLE + " ORDER BY seat_number, id LIMIT :quantity FOR UPDATE SKIP LOCKED")
+                .param("row", rowId).param("now", ts(now)).param("quantity", quantity).query(HoldRepository::map).list();
+    }
+
+    /**
      * Locks up to {@code quantity} available tickets of a (GA) row, skipping those other transactions are taking:
      * free ones first, from a random ticket id on (wrapping round), so the cost depends neither on how many earlier
      * holds took nor on how many pickers run at once; then tickets whose hold has expired.

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.boxoffice.catalog.Row;
 import org.boxoffice.catalog.Section;
 import org.springframework.stereotype.Service;
@@ -60,17 +59,38 @@ public class HoldService {
         return holds.lockAny(row.id(), now, quantity);
     }
 
+    /** Locks the row's first {@code quantity} free seats that no other transaction is taking, in seat order. */
+    List<HeldTicket> lockFirstFree(Row row, int quantity, Instant now) {
+        return holds.lockFirstFree(row.id(), now, quantity);
+    }
+
     /** Locks those of {@code ticketIds} that are still free, skipping those being taken; returns the ones locked. */
     Set<String> lockIfFree(List<String> ticketIds, Instant now) {
         return holds.lockIfAvailable(ticketIds, now);
     }
 
     /**
-     * Finds side-by-side seats without locks, then locks exactly those (skipping seats other transactions are
-     * taking, re-checking availability). Seats it could not lock are left alone on the next try, so concurrent
-     * buyers spread over the row instead of failing while seats remain.
+     * First, in one statement, locks the first {@code quantity} free seats of the row that no other transaction is
+     * taking: in an on-sale every buyer wants the first free seats of the same row, and this gives each of them the
+     * next block, side by side, without waiting for the others or reading the row again. Fewer than that free means
+     * the row has no such block now (seats others are taking count as taken, as for any hold); if they are not side
+     * by side (sold seats between them), it looks for a block: {@link #findBlock}.
      */
     private List<HeldTicket> lockBlock(Row row, int quantity, Instant now) {
+        List<HeldTicket> first = lockFirstFree(row, quantity, now);
+        if (first.size() < quantity) {
+            return List.of();
+        }
+        return contiguous(first, quantity).size() == quantity ? first : findBlock(row, quantity, now);
+    }
+
+    /**
+     * Finds side-by-side seats without locks, then locks exactly those (skipping seats other transactions are
+     * taking, re-checking availability). Seats it could not lock are left alone on the next try, so concurrent
+     * buyers spread over the row instead of failing while seats remain. The seats the first try locked are this
+     * transaction's own, so they stay free to it.
+     */
+    private List<HeldTicket> findBlock(Row row, int quantity, Instant now) {
         Set<String> busy = new HashSet<>();
         while (true) {
             List<HeldTicket> free = holds.available(row.id(), now).stream().filter(t -> !busy.contains(t.ticketId())).toList();
@@ -126,14 +146,9 @@ public class HoldService {
 
     /** Rows of the section that could have the tickets now, best first; locking then decides. */
     private List<Row> candidates(Section section, int quantity, Instant now) {
-        Map<String, RowStock> available = RowStock.of(stock.lines(section.eventId(), section.id(), now), section.ga())
-                .stream().collect(Collectors.toMap(RowStock::rowId, a -> a));
-        return section.rows().stream()
-                .filter(r -> available.containsKey(r.id()) && (section.ga()
-                        ? available.get(r.id()).available() >= quantity
-                        : available.get(r.id()).maxContiguous() >= quantity))
-                .sorted(Comparator.comparingInt(Row::rank)
-                        .thenComparingLong(r -> available.get(r.id()).minPriceMinor())
+        Map<String, Long> minPrices = stock.candidateRows(section.eventId(), section.id(), section.ga(), quantity, now);
+        return section.rows().stream().filter(r -> minPrices.containsKey(r.id()))
+                .sorted(Comparator.comparingInt(Row::rank).thenComparingLong(r -> minPrices.get(r.id()))
                         .thenComparing(Row::name))
                 .toList();
     }

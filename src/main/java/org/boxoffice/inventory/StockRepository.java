@@ -63,6 +63,30 @@ class StockRepository {
         return spec.query(StockRepository::line).list();
     }
 
+    /**
+     * The rows of the section that may have {@code quantity} tickets now (side by side unless GA), each with the lowest
+     * price it has available: a few numbers per row, the same whether the row has ten seats or a hundred. A row
+     * of one stock line and no expired hold is judged by its longest free run; any other row by its count (the seats
+     * decide when it is tried).
+     */
+    Map<String, Long> candidateRows(String eventId, String sectionId, boolean ga, int quantity, Instant now) {
+        record Candidate(String rowId, long minPrice) {
+        }
+        return jdbc.sql("""
+                        SELECT s.row_id, min(s.price_minor) AS min_price
+                        FROM ticket_stock s %s
+                        WHERE s.event_id = :event AND s.section_id = :section AND s.free + coalesce(expired.quantity, 0) > 0
+                        GROUP BY s.row_id
+                        HAVING CASE WHEN NOT :ga AND count(*) = 1 AND max(coalesce(expired.quantity, 0)) = 0
+                                    THEN max(s.free_run) >= :quantity
+                                    ELSE sum(s.free + coalesce(expired.quantity, 0)) >= :quantity END"""
+                        .formatted(EXPIRED))
+                .param("event", eventId).param("section", sectionId).param("ga", ga).param("quantity", quantity)
+                .param("now", ts(now))
+                .query((rs, n) -> new Candidate(rs.getString("row_id"), rs.getLong("min_price"))).list().stream()
+                .collect(Collectors.toMap(Candidate::rowId, Candidate::minPrice));
+    }
+
     /** Per event: how many tickets are available now and the lowest price among them; events with none are left out. */
     Map<String, AvailabilitySummaries.Summary> summaries(Collection<String> eventIds, Instant now) {
         record Line(String eventId, AvailabilitySummaries.Summary summary) {

@@ -51,14 +51,26 @@ class SeatRaceTest extends ApiTest {
             this.gate = gate;
         }
 
+        /** The control's read: every racer has read the same free seats before any goes on. */
         @Override
         List<HeldTicket> available(String rowId, Instant now) {
             List<HeldTicket> free = super.available(rowId, now);
+            once();
+            return free;
+        }
+
+        /** The real read-and-lock: every racer sends it at the same moment. */
+        @Override
+        List<HeldTicket> lockFirstFree(String rowId, Instant now, int quantity) {
+            once();
+            return super.lockFirstFree(rowId, now, quantity);
+        }
+
+        private void once() {
             if (!passed.get()) {
                 passed.set(true);
                 Race.await(gate);
             }
-            return free;
         }
     }
 
@@ -74,6 +86,11 @@ class SeatRaceTest extends ApiTest {
         @Override
         List<HeldTicket> lockAnyFree(Row row, int quantity, Instant now) {
             return holds.available(row.id(), now).stream().limit(quantity).toList();
+        }
+
+        @Override
+        List<HeldTicket> lockFirstFree(Row row, int quantity, Instant now) {
+            return lockAnyFree(row, quantity, now);
         }
 
         @Override

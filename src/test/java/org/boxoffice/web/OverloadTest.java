@@ -103,7 +103,7 @@ class OverloadTest extends ApiTest {
         try (Connection holder = lockStock(); var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             CompletableFuture<Response> first = CompletableFuture.supplyAsync(this::quote, threads);
             Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
-                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE tickets%'")
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query = 'COMMIT'")
                     .query(Integer.class).single() == 1);
             Response second = as(token).get("/v1/events/" + event.id());
             unavailable(second);

@@ -1,0 +1,41 @@
+package org.boxoffice.catalog;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Event layouts with their seating plans remembered by the node. An on-sale reads the same plan (a hot section has
+ * hundreds of rows) on every quote and availability read, and plans only ever grow: sections and rows are never
+ * changed or removed, only sections added. So each read fetches the event's live state (status, start, currency)
+ * and its number of sections in one primary-key lookup, and reuses the remembered plan while that number is the
+ * same: exact on every call, on any number of nodes.
+ */
+@Component
+class SeatingPlans {
+    private final SectionRepository sections;
+    private final Cache<String, EventLayout> plans =
+            Caffeine.newBuilder().maximumSize(2_000).expireAfterAccess(Duration.ofMinutes(30)).build();
+
+    SeatingPlans(SectionRepository sections) {
+        this.sections = sections;
+    }
+
+    Optional<EventLayout> layout(String eventId) {
+        EventLayout known = plans.getIfPresent(eventId);
+        if (known == null) {
+            return load(eventId);
+        }
+        return sections.state(eventId).flatMap(state -> state.sectionCount() == known.sections().size()
+                ? Optional.of(new EventLayout(eventId, state.status(), state.startsAt(), state.currency(), known.sections()))
+                : load(eventId));
+    }
+
+    private Optional<EventLayout> load(String eventId) {
+        Optional<EventLayout> layout = sections.layout(eventId);
+        layout.ifPresent(l -> plans.put(eventId, l));
+        return layout;
+    }
+}
