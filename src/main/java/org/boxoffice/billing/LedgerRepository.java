@@ -41,14 +41,15 @@ class LedgerRepository {
                 .param("corrects", t.corrects()).param("created", ts(t.createdAt()))
                 .query(String.class).list().isEmpty();
         if (fresh) {
-            for (int i = 0; i < t.entries().size(); i++) {
-                LedgerTransaction.Entry e = t.entries().get(i);
-                jdbc.sql("""
-                                INSERT INTO ledger_entries (transaction_id, line, account, amount_minor, currency)
-                                VALUES (:txn, :line, :account, :amount, :currency)""")
-                        .param("txn", t.id()).param("line", i + 1).param("account", e.account())
-                        .param("amount", e.amountMinor()).param("currency", t.currency()).update();
-            }
+            jdbc.sql("""
+                            INSERT INTO ledger_entries (transaction_id, line, account, amount_minor, currency)
+                            SELECT :txn, e.line, e.account, e.amount, :currency
+                            FROM unnest(CAST(:accounts AS text[]), CAST(:amounts AS bigint[])) WITH ORDINALITY
+                                 AS e (account, amount, line)""")
+                    .param("txn", t.id()).param("currency", t.currency())
+                    .param("accounts", t.entries().stream().map(LedgerTransaction.Entry::account).toArray(String[]::new))
+                    .param("amounts", t.entries().stream().map(LedgerTransaction.Entry::amountMinor).toArray(Long[]::new))
+                    .update();
         }
         return fresh;
     }

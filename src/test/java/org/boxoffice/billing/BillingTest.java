@@ -152,6 +152,18 @@ class BillingTest extends ApiTest {
         })).hasStackTraceContaining("does not balance");
         assertThat(jdbc.sql("SELECT count(*) FROM ledger_transactions WHERE id = 'txn_unbalanced'").query(Long.class)
                 .single()).as("the refused transaction left nothing").isZero();
+        // Balanced, but it claims to move the balance by 5 while its entries owe the partner 1 more: balances read the
+        // claim (V19), so the database refuses it.
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            jdbc.sql("INSERT INTO ledger_transactions (id, partner_id, type, amount_minor, balance_effect_minor, currency, "
+                    + "description, created_at) VALUES ('txn_misstated', :p, 'adjustment', 1, 5, 'USD', 'x', now())")
+                    .param("p", buyer.id()).update();
+            jdbc.sql("INSERT INTO ledger_entries VALUES ('txn_misstated', 1, 'expense:adjustments', 1, 'USD'), "
+                    + "('txn_misstated', 2, :payable, -1, 'USD')").param("payable", "partner:" + buyer.id() + ":payable")
+                    .update();
+        })).hasStackTraceContaining("its balance effect does not match its payable entries");
+        assertThat(jdbc.sql("SELECT count(*) FROM ledger_transactions WHERE id = 'txn_misstated'").query(Long.class)
+                .single()).as("the refused transaction left nothing").isZero();
     }
 
     @org.springframework.beans.factory.annotation.Autowired
