@@ -44,17 +44,18 @@ class StockRepository {
         this.jdbc = jdbc;
     }
 
-    /** The event's stock lines (one section's, if given) that have anything free now. */
+    /**
+     * The event's stock lines (one section's, if given) that have anything free now. Seats are read only for lines
+     * whose free run does not tell (an expired hold, or a row of several lines: {@code shared_row}, migration V20).
+     */
     List<StockLine> lines(String eventId, String sectionId, Instant now) {
         JdbcClient.StatementSpec spec = jdbc.sql("""
-                        SELECT * FROM (
-                            SELECT s.section_id, s.row_id, s.price_minor, s.delivery_types, s.free_run,
-                                   s.free + coalesce(expired.quantity, 0) AS available,
-                                   CASE WHEN expired.quantity > 0 OR count(*) OVER (PARTITION BY s.row_id) > 1
-                                        THEN s.free_seats || coalesce(expired.seats, '{}') END AS seats
-                            FROM ticket_stock s %s
-                            WHERE s.event_id = :event %s
-                        ) lines WHERE available > 0"""
+                        SELECT s.section_id, s.row_id, s.price_minor, s.delivery_types, s.free_run,
+                               s.free + coalesce(expired.quantity, 0) AS available,
+                               CASE WHEN expired.quantity > 0 OR s.shared_row
+                                    THEN s.free_seats || coalesce(expired.seats, '{}') END AS seats
+                        FROM ticket_stock s %s
+                        WHERE s.event_id = :event %s AND s.free + coalesce(expired.quantity, 0) > 0"""
                         .formatted(EXPIRED, sectionId == null ? "" : "AND s.section_id = :section"))
                 .param("event", eventId).param("now", ts(now));
         if (sectionId != null) {

@@ -5,7 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The availability summaries (migration V15) against a recount from the tickets, written here independently of the
- * trigger that maintains them: every stock line's free count and free seats, every hold line's quantity and seats.
+ * trigger that maintains them: every stock line's free count and free seats, every hold line's quantity and seats,
+ * and whether each line's row has other lines.
  */
 public final class StockRecount {
     private StockRecount() {
@@ -40,6 +41,11 @@ public final class StockRecount {
                              ON c.stock_id = h.stock_id AND c.hold_key = h.hold_key AND c.held_until = h.held_until
                         WHERE h.quantity IS DISTINCT FROM c.quantity::integer OR h.seats IS DISTINCT FROM c.seats""")
                 .query(String.class).list();
-        return java.util.stream.Stream.concat(stock.stream(), holds.stream()).toList();
+        List<String> shared = jdbc.sql("""
+                        SELECT 'stock ' || s.id || ': shared_row ' || s.shared_row || ', lines in its row ' || count(o.id)
+                        FROM ticket_stock s JOIN ticket_stock o ON o.row_id = s.row_id
+                        GROUP BY s.id, s.shared_row HAVING s.shared_row <> (count(o.id) > 1)""")
+                .query(String.class).list();
+        return java.util.stream.Stream.of(stock, holds, shared).flatMap(List::stream).toList();
     }
 }

@@ -1,0 +1,136 @@
+package org.boxoffice.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.boxoffice.support.Fixtures.seats;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.boxoffice.catalog.CatalogService;
+import org.boxoffice.support.ApiTest;
+import org.boxoffice.support.Fixtures.TestEvent;
+import org.boxoffice.support.StockRecount;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A row whose seats are in several stock lines (different prices) is read from their seats, not from one line's free
+ * run: every line of the row knows it has company ({@code shared_row}, migration V20), also when the row's lines come
+ * from two loads running at the same time.
+ */
+class SharedRowTest extends ApiTest {
+    @Autowired
+    TicketLoader loader;
+    @Autowired
+    HoldService holds;
+    @Autowired
+    AvailabilityService availability;
+    @Autowired
+    CatalogService catalog;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    DataSource dataSource;
+    private TestEvent event;
+
+    @BeforeEach
+    void rowOfFiveSeats() {
+        event = fixtures.event(Duration.ofDays(10), List.of());
+        fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 5, "50.00")));
+    }
+
+    private static TicketBatch backOfTheRow() {
+        return new TicketBatch("test", "A", "1", 6, 10, null, "40.00", List.of("mobile_transfer"));
+    }
+
+    private List<Boolean> sharedFlags() {
+        return jdbc.sql("SELECT shared_row FROM ticket_stock WHERE event_id = :e ORDER BY id").param("e", event.id())
+                .query(Boolean.class).list();
+    }
+
+    @Test
+    void aRowLoadedAtTwoPricesIsReadFromTheSeatsOfBothLines() {
+        loader.load(event.id(), List.of(backOfTheRow()), "tickets");
+        assertThat(sharedFlags()).containsExactly(true, true);
+        AvailabilityService.RowAvailability row = availability.rows(event.id(), "A").getFirst();
+        assertThat(row.available()).isEqualTo(10);
+        assertThat(row.maxContiguous()).as("seats 1-5 and 6-10 are side by side").isEqualTo(10);
+        assertThat(row.minPriceMinor()).isEqualTo(4000);
+
+        transaction.executeWithoutResult(s -> holds.hold("qt_middle", catalog.layout(event.id()).requireSection("A"),
+                catalog.layout(event.id()).requireSection("A").row("1"), 3, clock.instant().plus(Duration.ofHours(1))));
+        row = availability.rows(event.id(), "A").getFirst();
+        assertThat(row.available()).isEqualTo(7);
+        assertThat(row.maxContiguous()).as("seats 4-10").isEqualTo(7);
+        assertThat(StockRecount.differences(jdbc)).isEmpty();
+    }
+
+    @Test
+    void twoLoadsAddingARowsLinesAtOnceBothMarkIt() throws Exception {
+        String otherEvent = fixtures.event(Duration.ofDays(10), List.of()).id();
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        // The first load adds the front of a fresh row and stays open; the second adds the back meanwhile.
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(s -> {
+            loader.load(otherEvent, List.of(new TicketBatch("test", "A", "1", 1, 5, null, "50.00",
+                    List.of("mobile_transfer"))), "tickets");
+            inserted.countDown();
+            waitFor(finish);
+        }), threads);
+        assertThat(inserted.await(10, TimeUnit.SECONDS)).isTrue();
+        // The pool's lock_timeout (1 s) would answer the waiting load 503; here it waits as long as the test needs.
+        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(s -> {
+            jdbc.sql("SET LOCAL lock_timeout = '30s'").update();
+            loader.load(otherEvent, List.of(backOfTheRow()), "tickets");
+        }), threads);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'
+                  AND query LIKE '%INSERT INTO ticket_stock%'""")
+                .query(Long.class).single() == 1);
+        finish.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+        threads.close();
+        assertThat(jdbc.sql("SELECT shared_row FROM ticket_stock WHERE event_id = :e").param("e", otherEvent)
+                .query(Boolean.class).list()).containsExactly(true, true);
+        assertThat(availability.rows(otherEvent, "A").getFirst().maxContiguous()).isEqualTo(10);
+    }
+
+    /** The control: without waiting for the first load, the second's check does not see the first's line. */
+    @Test
+    void controlAnOpenLoadsLineIsInvisibleToAnotherTransaction() throws Exception {
+        String otherEvent = fixtures.event(Duration.ofDays(10), List.of()).id();
+        transaction.executeWithoutResult(s -> {
+            loader.load(otherEvent, List.of(new TicketBatch("test", "A", "1", 1, 5, null, "50.00",
+                    List.of("mobile_transfer"))), "tickets");
+            try (Connection other = dataSource.getConnection();
+                 ResultSet seen = other.createStatement().executeQuery(
+                         "SELECT count(*) FROM ticket_stock WHERE event_id = '" + otherEvent + "'")) {
+                seen.next();
+                assertThat(seen.getLong(1)).isZero();
+            } catch (java.sql.SQLException e) {
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    private static void waitFor(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(20, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}
