@@ -2,10 +2,13 @@
 # Issue #10 benchmark: the on-sale rush. One server and its embedded PostgreSQL on this machine, 64 partners with a
 # rate limit too high to matter, driven by wrk (a C load generator: cheap on 2 cores). Each load runs after the
 # previous one drained, on fresh inventory (every hold and sale of the previous load undone in SQL).
-# Usage: bench/onsale.sh [seconds-per-load] [partners]     Output: bench/results/onsale-<date>.md
+# Loads that take tickets (quotes, the flow, pgbench, overload) run in BURSTS bursts of STOCK_SECONDS, each on fresh
+# inventory, so that none runs the hot section (5,000 quotes of 2 seats) or a cold event (20) out of stock: a sold-out
+# answer is cheap, and a load that ran out would measure sold-out answers instead of quotes. Reads run SECONDS.
+# Usage: bench/onsale.sh [seconds=15] [partners=64] [stock-seconds=3] [bursts=5]   Output: bench/results/onsale-<date>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_PER_RUN=${1:-15}; PARTNERS=${2:-64}
+SECONDS_PER_RUN=${1:-15}; PARTNERS=${2:-64}; STOCK_SECONDS=${3:-3}; BURSTS=${4:-5}
 command -v wrk > /dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo; $sudo apt-get install -y -q wrk > /dev/null; }
 source bench/lib.sh onsale
 start_server
@@ -18,15 +21,16 @@ PARTNER=$(psql -Atc "SELECT id FROM partners ORDER BY created_at LIMIT 1")
 # Fresh inventory and an idle server before each load. First the oversold check of the load before: a ticket in two of
 # its quotes that are both live or consumed (ordered) would have been sold twice. Then that load's quotes are expired
 # and every ticket is returned to sale.
-OVERSOLD=$WORK/oversold; echo 0 > "$OVERSOLD"; RESET=$(psql -Atc "SELECT now()")
+# Kept in files: fresh() also runs in the subshells of bursts().
+OVERSOLD=$WORK/oversold; echo 0 > "$OVERSOLD"; RESET=$WORK/reset; psql -Atc "SELECT now()" > "$RESET"
 fresh() {
   local twice
   twice=$(psql -Atc "SELECT count(*) FROM (SELECT ticket FROM quotes, unnest(ticket_ids) ticket
-    WHERE created_at >= '$RESET' AND (status = 'consumed' OR expires_at > now()) GROUP BY ticket HAVING count(*) > 1) t")
+    WHERE created_at >= '$(cat "$RESET")' AND (status = 'consumed' OR expires_at > now()) GROUP BY ticket HAVING count(*) > 1) t")
   echo $(( $(cat "$OVERSOLD") + twice )) > "$OVERSOLD"
   psql -q -c "UPDATE quotes SET expires_at = now() WHERE status = 'active' AND expires_at > now()" \
     -c "UPDATE tickets SET sold = false, hold_id = NULL, held_until = NULL WHERE sold OR held_until IS NOT NULL"
-  RESET=$(psql -Atc "SELECT now()")
+  psql -Atc "SELECT now()" > "$RESET"
   until [ "$(psql -Atc "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND backend_type = 'client backend'")" -le 1 ]; do
     sleep 0.2
   done
@@ -45,8 +49,32 @@ load() {
     wrk -t$threads -c"$connections" -d"${seconds}s" --timeout 2s -s bench/wrk/onsale.lua "$BASE" | grep '^RESULT' | cut -d' ' -f2-
 }
 flow() { # the quote -> order flow: one partner per wrk thread and connection
-  TOKENS=$WORK/tokens EVENTS=$1 SECTION=S1 wrk -t"$PARTNERS" -c"$PARTNERS" -d"${SECONDS_PER_RUN}s" --timeout 2s \
+  TOKENS=$WORK/tokens EVENTS=$1 SECTION=S1 wrk -t"$PARTNERS" -c"$PARTNERS" -d"${STOCK_SECONDS}s" --timeout 2s \
     -s bench/wrk/orders.lua "$BASE" | grep '^RESULT' | cut -d' ' -f2-
+}
+# BURSTS runs of a command that prints a RESULT line, each after fresh(), merged into one: counts and seconds summed,
+# rates recomputed from them, p50 and mean averaged, p99 and max the worst burst's.
+bursts() {
+  local n lines=""
+  for n in $(seq 1 "$BURSTS"); do fresh; lines="$lines$("$@")"$'\n'; done
+  printf '%s' "$lines" | python3 -c '
+import sys
+runs = [dict(kv.split("=") for kv in line.split()) for line in sys.stdin if line.strip()]
+merged = {k: sum(float(r[k]) for r in runs) for k in runs[0]}
+for k in ("p99_ms", "max_ms"):
+    if k in merged: merged[k] = max(float(r[k]) for r in runs)
+for k in ("p50_ms", "mean_ms"):
+    if k in merged: merged[k] /= len(runs)
+merged["ok_per_s"] = merged["ok"] / merged["seconds"]
+print(" ".join(f"{k}={v:.1f}" if k.endswith(("_s", "_ms", "seconds")) else f"{k}={v:.0f}" for k, v in merged.items()))'
+}
+# The flow's SQL in pgbench for STOCK_SECONDS on fresh inventory; prints the flows that ended in a confirmed order.
+pgbench_flows() {
+  local before
+  before=$(psql -Atc "SELECT count(*) FROM orders WHERE id LIKE 'ord_pgb_%' AND status = 'confirmed'")
+  pgbench -n -M prepared -c "$PARTNERS" -j 2 -T "$STOCK_SECONDS" -D rows=200 -D partner="$PARTNER" \
+    -f bench/order-flow.pgbench > /dev/null 2>&1
+  echo "ok=$(( $(psql -Atc "SELECT count(*) FROM orders WHERE id LIKE 'ord_pgb_%' AND status = 'confirmed'") - before )) seconds=$STOCK_SECONDS"
 }
 field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
 ratio() { python3 -c "print(f'{float($1) / float($2):.2f}')"; }
@@ -57,27 +85,28 @@ echo "# On-sale benchmark (wrk), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 echo "Machine: $(nproc) cores; $($JAVA -version 2>&1 | head -1); the server, its embedded PostgreSQL and wrk share the machine."
 echo "Hot event: S1 of 200 ranked rows x 50 seats and a GA floor of 60,000; 200 cold events of 2 rows x 20 seats."
-echo "$PARTNERS partners; wrk 2 threads, $PARTNERS connections, ${SECONDS_PER_RUN} s per load, client timeout 2 s;"
-echo "the flow: one partner per wrk thread and connection. Fresh inventory and an idle server before each load."
+echo "$PARTNERS partners; wrk 2 threads, $PARTNERS connections, client timeout 2 s. Reads: ${SECONDS_PER_RUN} s per load."
+echo "Loads that take tickets: $BURSTS bursts of ${STOCK_SECONDS} s, each on fresh inventory (so none runs out of stock)."
+echo "The flow: one partner per wrk thread and connection. Fresh inventory and an idle server before each load."
 echo
 fresh; load "$PARTNERS" 5 quote "$WORK/cold" S1 > /dev/null # warm-up
-fresh; spread=$(load "$PARTNERS" "$SECONDS_PER_RUN" quote "$WORK/cold" S1)
-fresh; seated=$(load "$PARTNERS" "$SECONDS_PER_RUN" quote "$WORK/hot" S1)
-fresh; ga=$(load "$PARTNERS" "$SECONDS_PER_RUN" quote "$WORK/hot" FLOOR)
+fresh; flow "$WORK/hot" > /dev/null
+spread=$(bursts load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/cold" S1)
+seated=$(bursts load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/hot" S1)
+ga=$(bursts load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/hot" FLOOR)
 fresh; rows_fresh=$(load "$PARTNERS" "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
 hold_live "$HOT" S1 5000
 rows_held=$(load "$PARTNERS" "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
 rows_single=$(load 1 "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
 fresh; search_hot=$(load "$PARTNERS" "$SECONDS_PER_RUN" search "$WORK/hot" S1 VENUE="$(cat "$WORK/venue-with-hot")")
 search_cold=$(load "$PARTNERS" "$SECONDS_PER_RUN" search "$WORK/hot" S1 VENUE="$(cat "$WORK/venue-cold-only")")
-fresh; flow_spread=$(flow "$WORK/cold")
-fresh; flow_hot=$(flow "$WORK/hot")
+flow_spread=$(bursts flow "$WORK/cold")
+flow_hot=$(bursts flow "$WORK/hot")
 fresh
 psql -q -c "DROP TABLE IF EXISTS bench_rows" -c "CREATE TABLE bench_rows AS SELECT row_number() OVER (ORDER BY r.id) AS n, r.id, s.event_id, s.id AS section_id FROM seat_rows r JOIN sections s ON s.id = r.section_id WHERE s.event_id = '$HOT' AND s.name = 'S1'" -c "CREATE UNIQUE INDEX ON bench_rows (n)" -c "ANALYZE bench_rows"
-pgbench_tps=$(pgbench -n -M prepared -c "$PARTNERS" -j 2 -T "$SECONDS_PER_RUN" -D rows=200 -D partner="$PARTNER" \
-  -f bench/order-flow.pgbench 2>&1 | awk '/^tps =/{print $3}')
+pgbench_tps=$(field "$(bursts pgbench_flows)" ok_per_s)
 psql -q -c "DROP TABLE bench_rows"
-fresh; overload=$(load $((PARTNERS * 4)) "$SECONDS_PER_RUN" quote "$WORK/hot" S1)
+overload=$(bursts load $((PARTNERS * 4)) "$STOCK_SECONDS" quote "$WORK/hot" S1)
 
 echo "## Loads"
 echo
@@ -93,15 +122,17 @@ row "events search, page of 20 with the hot event" "$search_hot" "$(ratio "$(fie
 row "events search, page of 20 cold events" "$search_cold" ""
 echo "| quote → order flow, spread ($PARTNERS partners) | $(field "$flow_spread" ok_per_s) orders/s | | $(field "$flow_spread" p99_ms) | 1.00 | $(field "$flow_spread" error_5xx) | $(field "$flow_spread" timeouts) | $(field "$flow_spread" unavailable_503) |"
 echo "| quote → order flow, hot S1 | $(field "$flow_hot" ok_per_s) orders/s | | $(field "$flow_hot" p99_ms) | $(ratio "$(field "$flow_hot" ok_per_s)" "$(field "$flow_spread" ok_per_s)") × spread | $(field "$flow_hot" error_5xx) | $(field "$flow_hot" timeouts) | $(field "$flow_hot" unavailable_503) |"
-echo "| the flow's SQL in pgbench, hot S1 (random rows) | $pgbench_tps flows/s | | | API hot = $(ratio "$(field "$flow_hot" ok_per_s)" "$pgbench_tps") × | | | |"
+echo "| the flow's SQL in pgbench, hot S1 (random rows; flows that confirmed an order) | $pgbench_tps flows/s | | | API hot = $(ratio "$(field "$flow_hot" ok_per_s)" "$pgbench_tps") × | | | |"
 row "overload: hot S1 quotes at $((PARTNERS * 4)) connections" "$overload" ""
 echo
 echo "Answer counts: spread $(field "$spread" ok) created, $(field "$spread" sold_out_422) sold out; hot S1 $(field "$seated" ok) / $(field "$seated" sold_out_422);"
 echo "GA $(field "$ga" ok) / $(field "$ga" sold_out_422); overload $(field "$overload" ok) created, $(field "$overload" sold_out_422) sold out, $(field "$overload" unavailable_503) answered 503, max latency $(field "$overload" max_ms) ms."
 echo
 echo "Oversold over all loads (a ticket in two live quotes, checked after each load): $(cat "$OVERSOLD")."
+soldout=$(( $(field "$seated" sold_out_422) + $(field "$ga" sold_out_422) + $(field "$overload" sold_out_422) ))
+[ "$soldout" -eq 0 ] || echo "**Stock ran out in a hot load ($soldout sold-out answers): shorten stock-seconds.**"
 echo
-echo "## Cost against the crowd (1 client, $((SECONDS_PER_RUN / 3)) s each: mean latency in ms)"
+echo "## Cost against the crowd (1 client, 200 requests each: mean latency in ms)"
 echo
 echo "| section | live holds | seated quote | GA quote | rows read |"
 echo "|---|---|---|---|---|"
@@ -113,8 +144,8 @@ for size in 1000 10000 60000; do
       set -- $what
       if [ "$live" -ge "$size" ]; then cells="$cells | –"; continue; fi # no more holds than tickets
       fresh; hold_live "$event" "$2" "$live"
-      result=$(load 1 $((SECONDS_PER_RUN / 3)) "$1" "$WORK/cost-$size" "$2")
-      cells="$cells | $(python3 -c "print(f'{1000 / max(float($(field "$result" ok_per_s)), 0.001):.2f}')")"
+      result=$(load 1 3 "$1" "$WORK/cost-$size" "$2" REQUESTS=200)
+      cells="$cells | $(field "$result" mean_ms)"
     done
     echo "| $size tickets | $live$cells |"
   done

@@ -1,8 +1,11 @@
 -- The on-sale loads for wrk (bench/onsale.sh). KIND: quote (POST /v1/quotes for QUANTITY tickets of SECTION, best
 -- row, of a random event of EVENTS), rows (GET the rows of SECTION of a random event of EVENTS) or search
 -- (GET /v1/events?venue_id=VENUE). Each request is made as a random partner of TOKENS. Answers are counted by status,
--- and done() prints one RESULT line: successful answers per second, latency percentiles, status counts, timeouts.
+-- and done() prints one RESULT line: successful answers per second, latency percentiles and mean, status counts,
+-- timeouts. With REQUESTS set, each thread stops after that many answers (wrk still runs out its duration), so a cost
+-- measurement takes a known number of tickets and cannot run a small section out of stock.
 local kind, section, quantity, venue = os.getenv("KIND"), os.getenv("SECTION"), os.getenv("QUANTITY") or "2", os.getenv("VENUE")
+local cap = tonumber(os.getenv("REQUESTS") or "0")
 local tokens, events = {}, {}
 for line in io.lines(os.getenv("TOKENS")) do tokens[#tokens + 1] = line end
 for line in io.lines(os.getenv("EVENTS")) do events[#events + 1] = line end
@@ -31,6 +34,8 @@ request = function()
 end
 
 response = function(status)
+  answers = (answers or 0) + 1
+  if cap > 0 and answers >= cap then wrk.thread:stop() end
   if status == 200 or status == 201 then ok = ok + 1
   elseif status == 422 then soldout = soldout + 1
   elseif status == 503 then unavailable = unavailable + 1
@@ -44,8 +49,8 @@ done = function(summary, latency, requests)
     for name, _ in pairs(total) do total[name] = total[name] + thread:get(name) end
   end
   local seconds = summary.duration / 1e6
-  io.write(string.format("RESULT ok_per_s=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f ok=%d sold_out_422=%d " ..
-    "unavailable_503=%d error_5xx=%d other=%d timeouts=%d\n", total.ok / seconds, latency:percentile(50) / 1000,
-    latency:percentile(99) / 1000, latency.max / 1000, total.ok, total.soldout, total.unavailable, total.failed,
-    total.other, summary.errors.timeout))
+  io.write(string.format("RESULT ok_per_s=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f mean_ms=%.2f ok=%d " ..
+    "sold_out_422=%d unavailable_503=%d error_5xx=%d other=%d timeouts=%d seconds=%.2f\n", total.ok / seconds,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, latency.mean / 1000, total.ok,
+    total.soldout, total.unavailable, total.failed, total.other, summary.errors.timeout, seconds))
 end

@@ -52,6 +52,7 @@ done = function(summary, latency, requests)
   end
   io.write(string.format("orders %d in %.1f s = %.1f orders/s; 5xx %d\n", total, summary.duration / 1e6,
     total / (summary.duration / 1e6), failed))
-  io.write(string.format("RESULT ok_per_s=%.1f p99_ms=%.1f error_5xx=%d unavailable_503=%d timeouts=%d\n",
-    total / (summary.duration / 1e6), latency:percentile(99) / 1000, failed, refused, summary.errors.timeout))
+  io.write(string.format("RESULT ok_per_s=%.1f p50_ms=%.1f p99_ms=%.1f ok=%d error_5xx=%d unavailable_503=%d " ..
+    "timeouts=%d seconds=%.2f\n", total / (summary.duration / 1e6), latency:percentile(50) / 1000,
+    latency:percentile(99) / 1000, total, failed, refused, summary.errors.timeout, summary.duration / 1e6))
 end
