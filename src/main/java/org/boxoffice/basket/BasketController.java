@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.boxoffice.catalog.CatalogService;
-import org.boxoffice.catalog.Event;
+import org.boxoffice.catalog.EventSummary;
 import org.boxoffice.partner.CallingPartner;
 import org.boxoffice.payment.IntentStatus;
 import org.boxoffice.partner.RequiresScope;
@@ -132,8 +132,8 @@ class BasketController {
     }
 
     private BasketView view(Basket basket) {
-        Map<String, Event> events = new HashMap<>();
-        basket.items().forEach(i -> events.computeIfAbsent(i.eventId(), catalog::eventOnly));
+        Map<String, EventSummary> events = new HashMap<>();
+        basket.items().forEach(i -> events.computeIfAbsent(i.eventId(), catalog::summary));
         return BasketView.of(basket, events, baskets.voucherUrls(basket), Instant.now(clock));
     }
 }

@@ -4,7 +4,6 @@ import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.boxoffice.catalog.Event;
 import org.boxoffice.catalog.EventSummary;
 import org.boxoffice.shared.Money;
 import org.boxoffice.shared.MoneyView;
@@ -21,9 +20,9 @@ public record BasketView(String basketId, CheckoutStatus checkoutStatus, List<It
                            boolean bookedSuccessfully, @Nullable String voucherUrl) {
     }
 
-    static BasketView of(Basket b, Map<String, Event> events, Map<String, String> voucherUrls, Instant now) {
+    static BasketView of(Basket b, Map<String, EventSummary> events, Map<String, String> voucherUrls, Instant now) {
         List<ItemView> items = b.items().stream().map(i -> new ItemView(i.id(), i.status(now, b.pending()), i.reservedUntil(),
-                EventSummary.of(events.get(i.eventId())), i.sectionName(), i.rowName(), i.seats(), i.quantity(),
+                events.get(i.eventId()), i.sectionName(), i.rowName(), i.seats(), i.quantity(),
                 MoneyView.of(i.price()), MoneyView.of(i.bookingFee()),
                 i.status() == ItemStatus.BOOKED, voucherUrls.get(i.id()))).toList();
         List<Basket.Item> counted = b.items().stream().filter(i -> i.status(now, b.pending()) != ItemStatus.EXPIRED).toList();

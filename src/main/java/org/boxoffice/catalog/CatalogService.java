@@ -1,5 +1,8 @@
 package org.boxoffice.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +20,8 @@ public class CatalogService {
     private final PerformerRepository performers;
     private final EventRepository events;
     private final SeatingPlans plans;
+    private final Cache<String, EventSummary> summaries =
+            Caffeine.newBuilder().maximumSize(10_000).expireAfterAccess(Duration.ofHours(1)).build();
 
     CatalogService(VenueRepository venues, PerformerRepository performers, EventRepository events, SeatingPlans plans) {
         this.venues = venues;
@@ -46,7 +51,16 @@ public class CatalogService {
         return withPerformers(List.of(row)).getFirst();
     }
 
-    /** The event without its performers, in one query: enough for quotes and orders to show and check it. */
+    /**
+     * What quotes, orders and basket items repeat of their event. Those facts never change once the event exists (only
+     * its status does, and that is not among them), so each node remembers them: a quote or order view does not ask
+     * the database again for an event it has shown before.
+     */
+    public EventSummary summary(String id) {
+        return summaries.get(id, key -> EventSummary.of(eventOnly(key)));
+    }
+
+    /** The event without its performers, in one query: enough for a voucher to show it. */
     public Event eventOnly(String id) {
         EventRepository.EventRow e = events.find(id).orElseThrow(() -> CatalogNotFound.event(id));
         return new Event(e.id(), e.name(), e.venue(), e.startsAt(), e.timezone(), e.status(), e.currency(), List.of());

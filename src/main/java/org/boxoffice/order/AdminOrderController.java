@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.boxoffice.catalog.CatalogService;
-import org.boxoffice.catalog.Event;
+import org.boxoffice.catalog.EventSummary;
 import org.boxoffice.payment.PaymentAttempt;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -48,8 +48,8 @@ class AdminOrderController {
                          @RequestParam(name = "event_id", required = false) String eventId, PageRequest page) {
         Page<OrderService.Placed> found = orders.list(new OrderRepository.Filter(partnerId, status, eventId,
                 null, null), page);
-        Map<String, Event> events = new HashMap<>();
-        return found.map(p -> OrderView.of(p, events.computeIfAbsent(p.order().eventId(), catalog::eventOnly)));
+        Map<String, EventSummary> events = new HashMap<>();
+        return found.map(p -> OrderView.of(p, events.computeIfAbsent(p.order().eventId(), catalog::summary)));
     }
 
     @GetMapping("/{orderId}")
@@ -109,7 +109,7 @@ class AdminOrderController {
 
     private AdminOrderView view(String orderId) {
         OrderService.Placed placed = orders.find(orderId);
-        return new AdminOrderView(placed.order().partnerId(), OrderView.of(placed, catalog.eventOnly(placed.order().eventId())),
+        return new AdminOrderView(placed.order().partnerId(), OrderView.of(placed, catalog.summary(placed.order().eventId())),
                 orders.attempts(orderId));
     }
 }

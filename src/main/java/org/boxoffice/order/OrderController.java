@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.boxoffice.catalog.CatalogService;
-import org.boxoffice.catalog.Event;
+import org.boxoffice.catalog.EventSummary;
 import org.boxoffice.inventory.DeliveryType;
 import org.boxoffice.partner.CallingPartner;
 import org.boxoffice.partner.RequiresScope;
@@ -56,14 +56,14 @@ class OrderController {
         }
         OrderService.Placed placed = orders.place(caller,
                 new OrderService.OrderRequest(r.quoteId(), r.deliveryType(), r.deliveryDeadline()));
-        return OrderView.of(placed, catalog.eventOnly(placed.order().eventId()));
+        return OrderView.of(placed, catalog.summary(placed.order().eventId()));
     }
 
     @GetMapping("/v1/orders/{orderId}")
     @ApiErrors({ErrorCode.ORDER_NOT_FOUND})
     OrderView get(CallingPartner caller, @PathVariable String orderId) {
         OrderService.Placed placed = orders.get(caller, orderId);
-        return OrderView.of(placed, catalog.eventOnly(placed.order().eventId()));
+        return OrderView.of(placed, catalog.summary(placed.order().eventId()));
     }
 
     @GetMapping("/v1/orders/{orderId}/tickets")
@@ -79,7 +79,7 @@ class OrderController {
                          @RequestParam(name = "created_to", required = false) String createdTo, PageRequest page) {
         Page<OrderService.Placed> found = orders.list(caller, status, eventId,
                 OrderQuery.from(createdFrom), OrderQuery.before(createdTo), page);
-        Map<String, Event> events = new HashMap<>();
-        return found.map(p -> OrderView.of(p, events.computeIfAbsent(p.order().eventId(), catalog::eventOnly)));
+        Map<String, EventSummary> events = new HashMap<>();
+        return found.map(p -> OrderView.of(p, events.computeIfAbsent(p.order().eventId(), catalog::summary)));
     }
 }

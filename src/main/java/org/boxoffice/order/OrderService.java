@@ -66,7 +66,7 @@ public class OrderService {
         if (!quote.deliveryTypes().contains(request.deliveryType())) {
             throw OrderErrors.deliveryTypeNotSupported(request.deliveryType(), quote.deliveryTypes());
         }
-        Instant eventStart = catalog.eventOnly(quote.eventId()).startsAt();
+        Instant eventStart = catalog.summary(quote.eventId()).eventDatetimeUtc();
         if (!request.deliveryDeadline().isAfter(now)) {
             throw OrderErrors.invalidDeadline("must be in the future");
         }

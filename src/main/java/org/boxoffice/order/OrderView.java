@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
-import org.boxoffice.catalog.Event;
 import org.boxoffice.catalog.EventSummary;
 import org.boxoffice.inventory.DeliveryType;
 import org.boxoffice.quote.Quote;
@@ -24,11 +23,11 @@ public record OrderView(String orderId, OrderStatus status, String quoteId, Even
                              String barcodeFormat, @Nullable String voucherUrl) {
     }
 
-    static OrderView of(OrderService.Placed placed, Event event) {
+    static OrderView of(OrderService.Placed placed, EventSummary event) {
         Order o = placed.order();
         Quote q = placed.quote();
         MoneyView total = MoneyView.of(q.total());
-        return new OrderView(o.id(), o.status(), q.id(), EventSummary.of(event), q.sectionName(), q.rowName(), q.seats(),
+        return new OrderView(o.id(), o.status(), q.id(), event, q.sectionName(), q.rowName(), q.seats(),
                 q.quantity(), MoneyView.of(q.unitPrice()), MoneyView.of(q.fees()),
                 total, o.deliveryType(), o.deliveryDeadline(), o.transferEmail(), new Payment(o.paymentStatus(), total),
                 o.createdAt());

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.boxoffice.catalog.CatalogService;
-import org.boxoffice.catalog.Event;
+import org.boxoffice.catalog.EventSummary;
 import org.boxoffice.partner.CallingPartner;
 import org.boxoffice.partner.RequiresScope;
 import org.boxoffice.partner.Scope;
@@ -52,21 +52,21 @@ class QuoteController {
     QuoteView create(CallingPartner caller, @Valid @RequestBody CreateQuote r) {
         String row = r.rowName() == null || r.rowName().isBlank() ? null : r.rowName();
         Quote quote = quotes.create(caller, new QuoteService.QuoteRequest(r.eventId(), r.sectionName(), row, r.quantity()));
-        return QuoteView.of(quote, catalog.eventOnly(quote.eventId()), Instant.now(clock));
+        return QuoteView.of(quote, catalog.summary(quote.eventId()), Instant.now(clock));
     }
 
     @GetMapping("/v1/quotes/{quoteId}")
     @ApiErrors({ErrorCode.QUOTE_NOT_FOUND})
     QuoteView get(CallingPartner caller, @PathVariable String quoteId) {
         Quote quote = quotes.get(caller, quoteId);
-        return QuoteView.of(quote, catalog.eventOnly(quote.eventId()), Instant.now(clock));
+        return QuoteView.of(quote, catalog.summary(quote.eventId()), Instant.now(clock));
     }
 
     @GetMapping("/v1/quotes")
     Page<QuoteView> list(CallingPartner caller, @RequestParam(required = false) QuoteStatus status, PageRequest page) {
         Page<Quote> found = quotes.list(caller, status, page);
-        Map<String, Event> events = new HashMap<>();
+        Map<String, EventSummary> events = new HashMap<>();
         Instant now = Instant.now(clock);
-        return found.map(q -> QuoteView.of(q, events.computeIfAbsent(q.eventId(), catalog::eventOnly), now));
+        return found.map(q -> QuoteView.of(q, events.computeIfAbsent(q.eventId(), catalog::summary), now));
     }
 }
