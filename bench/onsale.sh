@@ -2,7 +2,7 @@
 # Issue #10 benchmark: the on-sale rush. One server and its embedded PostgreSQL on this machine, 64 partners with a
 # rate limit too high to matter, driven by wrk (a C load generator: cheap on 2 cores). Each load runs after the
 # previous one drained, on fresh inventory (every hold and sale of the previous load undone in SQL).
-# Loads that take tickets (quotes, the flow, pgbench, overload) run in BURSTS bursts of STOCK_SECONDS, each on fresh
+# Loads that take tickets (quotes, the flow, pgbench, overload) run in BURSTS rounds of STOCK_SECONDS bursts, each on fresh
 # inventory, so that none runs the hot section (5,000 quotes of 2 seats) or a cold event (20) out of stock: a sold-out
 # answer is cheap, and a load that ran out would measure sold-out answers instead of quotes. Reads run SECONDS.
 # Usage: bench/onsale.sh [seconds=15] [partners=64] [stock-seconds=3] [bursts=5]   Output: bench/results/onsale-<date>.md
@@ -21,7 +21,7 @@ PARTNER=$(psql -Atc "SELECT id FROM partners ORDER BY created_at LIMIT 1")
 # Fresh inventory and an idle server before each load. First the oversold check of the load before: a ticket in two of
 # its quotes that are both live or consumed (ordered) would have been sold twice. Then that load's quotes are expired
 # and every ticket is returned to sale.
-# Kept in files: fresh() also runs in the subshells of bursts().
+# Kept in files, like the bursts' results.
 OVERSOLD=$WORK/oversold; echo 0 > "$OVERSOLD"; RESET=$WORK/reset; psql -Atc "SELECT now()" > "$RESET"
 fresh() {
   local twice
@@ -52,22 +52,35 @@ flow() { # the quote -> order flow: one partner per wrk thread and connection
   TOKENS=$WORK/tokens EVENTS=$1 SECTION=S1 wrk -t"$PARTNERS" -c"$PARTNERS" -d"${STOCK_SECONDS}s" --timeout 2s \
     -s bench/wrk/orders.lua "$BASE" | grep '^RESULT' | cut -d' ' -f2-
 }
-# BURSTS runs of a command that prints a RESULT line, each after fresh(), merged into one: counts and seconds summed,
-# rates recomputed from them, p50 and mean averaged, p99 and max the worst burst's.
-bursts() {
-  local n lines=""
-  for n in $(seq 1 "$BURSTS"); do fresh; lines="$lines$("$@")"$'\n'; done
-  printf '%s' "$lines" | python3 -c '
+# BURSTS rounds of loads that take tickets: each round runs every named load once, each after fresh(), and keeps
+# its RESULT line in $WORK/burst-NAME. Loads compared with one another take turns, so that warming up and the
+# machine's drift weigh on them alike.   Usage: rounds NAME...   (NAME: a function below that prints a RESULT line)
+rounds() {
+  local n name
+  for n in $(seq 1 "$BURSTS"); do
+    for name in "$@"; do fresh; "$name" >> "$WORK/burst-$name"; echo >> "$WORK/burst-$name"; done
+  done
+}
+# One load's bursts merged: counts and seconds summed, rates recomputed from them, p50 and mean averaged, p99 and max
+# the worst burst's.
+merged() {
+  python3 -c '
 import sys
-runs = [dict(kv.split("=") for kv in line.split()) for line in sys.stdin if line.strip()]
+runs = [dict(kv.split("=") for kv in line.split()) for line in open(sys.argv[1]) if line.strip()]
 merged = {k: sum(float(r[k]) for r in runs) for k in runs[0]}
 for k in ("p99_ms", "max_ms"):
     if k in merged: merged[k] = max(float(r[k]) for r in runs)
 for k in ("p50_ms", "mean_ms"):
     if k in merged: merged[k] /= len(runs)
 merged["ok_per_s"] = merged["ok"] / merged["seconds"]
-print(" ".join(f"{k}={v:.1f}" if k.endswith(("_s", "_ms", "seconds")) else f"{k}={v:.0f}" for k, v in merged.items()))'
+print(" ".join(f"{k}={v:.1f}" if k.endswith(("_s", "_ms", "seconds")) else f"{k}={v:.0f}" for k, v in merged.items()))' "$WORK/burst-$1"
 }
+spread_quotes() { load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/cold" S1; }
+seated_quotes() { load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/hot" S1; }
+ga_quotes() { load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/hot" FLOOR; }
+overload_quotes() { load $((PARTNERS * 4)) "$STOCK_SECONDS" quote "$WORK/hot" S1; }
+spread_flow() { flow "$WORK/cold"; }
+hot_flow() { flow "$WORK/hot"; }
 # The flow's SQL in pgbench for STOCK_SECONDS on fresh inventory; prints the flows that ended in a confirmed order.
 pgbench_flows() {
   local before
@@ -86,27 +99,26 @@ echo
 echo "Machine: $(nproc) cores; $($JAVA -version 2>&1 | head -1); the server, its embedded PostgreSQL and wrk share the machine."
 echo "Hot event: S1 of 200 ranked rows x 50 seats and a GA floor of 60,000; 200 cold events of 2 rows x 20 seats."
 echo "$PARTNERS partners; wrk 2 threads, $PARTNERS connections, client timeout 2 s. Reads: ${SECONDS_PER_RUN} s per load."
-echo "Loads that take tickets: $BURSTS bursts of ${STOCK_SECONDS} s, each on fresh inventory (so none runs out of stock)."
+echo "Loads that take tickets: $BURSTS rounds of ${STOCK_SECONDS} s bursts, each on fresh inventory (so none runs out of stock);"
+echo "loads compared with one another take turns within a round, after one warm-up round of every load."
 echo "The flow: one partner per wrk thread and connection. Fresh inventory and an idle server before each load."
 echo
-fresh; load "$PARTNERS" 5 quote "$WORK/cold" S1 > /dev/null # warm-up
-fresh; flow "$WORK/hot" > /dev/null
-spread=$(bursts load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/cold" S1)
-seated=$(bursts load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/hot" S1)
-ga=$(bursts load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/hot" FLOOR)
+psql -q -c "DROP TABLE IF EXISTS bench_rows" -c "CREATE TABLE bench_rows AS SELECT row_number() OVER (ORDER BY r.id) AS n, r.id, s.event_id, s.id AS section_id FROM seat_rows r JOIN sections s ON s.id = r.section_id WHERE s.event_id = '$HOT' AND s.name = 'S1'" -c "CREATE UNIQUE INDEX ON bench_rows (n)" -c "ANALYZE bench_rows"
+BURSTS=1 rounds spread_quotes seated_quotes ga_quotes spread_flow hot_flow pgbench_flows # warm-up, not reported
+rm -f "$WORK"/burst-*
+rounds spread_quotes seated_quotes ga_quotes
+spread=$(merged spread_quotes); seated=$(merged seated_quotes); ga=$(merged ga_quotes)
 fresh; rows_fresh=$(load "$PARTNERS" "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
 hold_live "$HOT" S1 5000
 rows_held=$(load "$PARTNERS" "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
 rows_single=$(load 1 "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
 fresh; search_hot=$(load "$PARTNERS" "$SECONDS_PER_RUN" search "$WORK/hot" S1 VENUE="$(cat "$WORK/venue-with-hot")")
 search_cold=$(load "$PARTNERS" "$SECONDS_PER_RUN" search "$WORK/hot" S1 VENUE="$(cat "$WORK/venue-cold-only")")
-flow_spread=$(bursts flow "$WORK/cold")
-flow_hot=$(bursts flow "$WORK/hot")
-fresh
-psql -q -c "DROP TABLE IF EXISTS bench_rows" -c "CREATE TABLE bench_rows AS SELECT row_number() OVER (ORDER BY r.id) AS n, r.id, s.event_id, s.id AS section_id FROM seat_rows r JOIN sections s ON s.id = r.section_id WHERE s.event_id = '$HOT' AND s.name = 'S1'" -c "CREATE UNIQUE INDEX ON bench_rows (n)" -c "ANALYZE bench_rows"
-pgbench_tps=$(field "$(bursts pgbench_flows)" ok_per_s)
+rounds spread_flow hot_flow pgbench_flows
+flow_spread=$(merged spread_flow); flow_hot=$(merged hot_flow); pgbench_tps=$(field "$(merged pgbench_flows)" ok_per_s)
 psql -q -c "DROP TABLE bench_rows"
-overload=$(bursts load $((PARTNERS * 4)) "$STOCK_SECONDS" quote "$WORK/hot" S1)
+rounds overload_quotes
+overload=$(merged overload_quotes)
 
 echo "## Loads"
 echo

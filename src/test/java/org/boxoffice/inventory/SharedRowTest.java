@@ -1,22 +1,28 @@
 package org.boxoffice.inventory;
 
+import static io.restassured.http.ContentType.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.boxoffice.support.Fixtures.seats;
+import static org.boxoffice.support.Json.obj;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Fixtures.TestEvent;
+import org.boxoffice.support.Json;
 import org.boxoffice.support.StockRecount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +129,36 @@ class SharedRowTest extends ApiTest {
                 throw new AssertionError(e);
             }
         });
+    }
+
+    /**
+     * Rows of several lines are candidates by their count, so ten rows of two free seats apart (seat 1 at one price,
+     * seat 3 at another) all look able to seat two: the best-row choice tries them and goes on past them to the one
+     * row with two seats side by side.
+     */
+    @Test
+    void theBestRowIsFoundPastRowsThatOnlyLookAbleToSeatTheQuote() {
+        List<Map<String, Object>> rows = IntStream.rangeClosed(1, 11)
+                .mapToObj(n -> obj("name", String.valueOf(n), "rank", n)).toList();
+        String eleven = admin().contentType(JSON).body(Json.of(obj("name", "Eleven rows",
+                        "venue_id", fixtures.venue("Eleven", "UTC"), "event_datetime_utc",
+                        clock.instant().plus(Duration.ofDays(10)).toString(), "performer_ids", List.of(),
+                        "sections", List.of(obj("name", "A", "rows", rows)))))
+                .post("/admin/v1/events").then().statusCode(201).extract().path("data.event.event_id");
+        List<Map<String, Object>> tickets = new java.util.ArrayList<>();
+        for (int n = 1; n <= 10; n++) {
+            tickets.add(seats("A", String.valueOf(n), 1, 1, "10.00"));
+            tickets.add(seats("A", String.valueOf(n), 3, 3, "20.00"));
+        }
+        tickets.add(seats("A", "11", 1, 2, "30.00"));
+        fixtures.tickets(eleven, tickets);
+        assertThat(availability.rows(eleven, "A")).hasSize(11).allSatisfy(r -> assertThat(r.available()).isEqualTo(2))
+                .filteredOn(r -> r.maxContiguous() == 2).extracting(r -> r.row().name()).containsExactly("11");
+
+        Hold hold = transaction.execute(s -> holds.hold("qt_eleven", catalog.layout(eleven).requireSection("A"),
+                Optional.empty(), 2, clock.instant().plus(Duration.ofHours(1))));
+        assertThat(catalog.layout(eleven).requireSection("A").rows()).filteredOn(r -> r.id().equals(hold.rowId()))
+                .extracting(org.boxoffice.catalog.Row::name).containsExactly("11");
     }
 
     private static void waitFor(CountDownLatch latch) {
