@@ -2,12 +2,13 @@ package org.boxoffice.inventory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.boxoffice.catalog.Row;
 import org.boxoffice.catalog.Section;
 import org.springframework.stereotype.Service;
@@ -39,14 +40,31 @@ public class HoldService {
     @Transactional(propagation = Propagation.MANDATORY)
     public Hold hold(String holdId, Section section, Optional<Row> row, int quantity, Instant until) {
         Instant now = Instant.now(clock);
-        for (Row candidate : row.map(List::of).orElseGet(() -> candidates(section, quantity, now))) {
-            List<HeldTicket> block = section.ga() ? lockGa(candidate, quantity, now) : lockBlock(candidate, quantity, now);
-            if (!block.isEmpty()) {
-                holds.take(block.stream().map(HeldTicket::ticketId).toList(), holdId, until);
-                return new Hold(holdId, candidate.id(), block, until);
+        if (row.isPresent()) {
+            return holdIn(holdId, section, row.get(), quantity, until, now)
+                    .orElseThrow(() -> new NoInventoryAvailable(quantity, "in row " + row.get().name()));
+        }
+        Set<String> tried = new HashSet<>();
+        for (List<Row> batch = candidates(section, quantity, tried, now); !batch.isEmpty();
+             batch = candidates(section, quantity, tried, now)) {
+            for (Row candidate : batch) {
+                tried.add(candidate.id());
+                Optional<Hold> hold = holdIn(holdId, section, candidate, quantity, until, now);
+                if (hold.isPresent()) {
+                    return hold.get();
+                }
             }
         }
-        throw new NoInventoryAvailable(quantity, row.map(r -> "in row " + r.name()).orElse("in section " + section.name()));
+        throw new NoInventoryAvailable(quantity, "in section " + section.name());
+    }
+
+    private Optional<Hold> holdIn(String holdId, Section section, Row row, int quantity, Instant until, Instant now) {
+        List<HeldTicket> block = section.ga() ? lockGa(row, quantity, now) : lockBlock(row, quantity, now);
+        if (block.isEmpty()) {
+            return Optional.empty();
+        }
+        holds.take(block.stream().map(HeldTicket::ticketId).toList(), holdId, until);
+        return Optional.of(new Hold(holdId, row.id(), block, until));
     }
 
     private List<HeldTicket> lockGa(Row row, int quantity, Instant now) {
@@ -144,13 +162,14 @@ public class HoldService {
         return holds.clearExpired(Instant.now(clock), batch);
     }
 
-    /** Rows of the section that could have the tickets now, best first; locking then decides. */
-    private List<Row> candidates(Section section, int quantity, Instant now) {
-        Map<String, Long> minPrices = stock.candidateRows(section.eventId(), section.id(), section.ga(), quantity, now);
-        return section.rows().stream().filter(r -> minPrices.containsKey(r.id()))
-                .sorted(Comparator.comparingInt(Row::rank).thenComparingLong(r -> minPrices.get(r.id()))
-                        .thenComparing(Row::name))
-                .toList();
+    /**
+     * The next few rows of the section that could have the tickets now, best first, leaving out those tried already;
+     * locking then decides. In an on-sale the first of them nearly always has the seats.
+     */
+    private List<Row> candidates(Section section, int quantity, Set<String> tried, Instant now) {
+        Map<String, Row> rows = section.rows().stream().collect(Collectors.toMap(Row::id, Function.identity()));
+        return stock.candidateRows(section.eventId(), section.id(), section.ga(), quantity, tried, now).stream()
+                .map(rows::get).toList();
     }
 
     /** The first run of {@code quantity} consecutive seat numbers among the free seats (sorted by seat). */

@@ -38,6 +38,7 @@ class StockRepository {
                 SELECT sum(h.quantity) AS quantity, array_concat_agg(h.seats) AS seats
                 FROM ticket_stock_holds h WHERE s.next_expiry <= :now AND h.stock_id = s.id AND h.held_until <= :now
             ) expired ON true""";
+    static final int CANDIDATES = 8;
     private final JdbcClient jdbc;
 
     StockRepository(JdbcClient jdbc) {
@@ -65,27 +66,28 @@ class StockRepository {
     }
 
     /**
-     * The rows of the section that may have {@code quantity} tickets now (side by side unless GA), each with the lowest
-     * price it has available: a few numbers per row, the same whether the row has ten seats or a hundred. A row
-     * of one stock line and no expired hold is judged by its longest free run; any other row by its count (the seats
-     * decide when it is tried).
+     * The next {@value #CANDIDATES} rows of the section that may have {@code quantity} tickets now (side by side unless
+     * GA), best first: by rank, the lowest price the row has available, then the row's place (migration V21),
+     * leaving out the rows in {@code tried}: a few numbers per line, and a few rows per answer however many the
+     * section has. A row of one stock line and no expired hold is judged by its longest free run; any other row by its
+     * count (the seats decide when it is tried).
      */
-    Map<String, Long> candidateRows(String eventId, String sectionId, boolean ga, int quantity, Instant now) {
-        record Candidate(String rowId, long minPrice) {
-        }
+    List<String> candidateRows(String eventId, String sectionId, boolean ga, int quantity, Collection<String> tried,
+                               Instant now) {
         return jdbc.sql("""
-                        SELECT s.row_id, min(s.price_minor) AS min_price
+                        SELECT s.row_id
                         FROM ticket_stock s %s
-                        WHERE s.event_id = :event AND s.section_id = :section AND s.free + coalesce(expired.quantity, 0) > 0
-                        GROUP BY s.row_id
+                        WHERE s.event_id = :event AND s.section_id = :section AND s.row_id <> ALL(CAST(:tried AS text[]))
+                          AND s.free + coalesce(expired.quantity, 0) > 0
+                        GROUP BY s.row_rank, s.row_place, s.row_id
                         HAVING CASE WHEN NOT :ga AND count(*) = 1 AND max(coalesce(expired.quantity, 0)) = 0
                                     THEN max(s.free_run) >= :quantity
-                                    ELSE sum(s.free + coalesce(expired.quantity, 0)) >= :quantity END"""
-                        .formatted(EXPIRED))
+                                    ELSE sum(s.free + coalesce(expired.quantity, 0)) >= :quantity END
+                        ORDER BY s.row_rank, min(s.price_minor), s.row_place
+                        LIMIT %d""".formatted(EXPIRED, CANDIDATES))
                 .param("event", eventId).param("section", sectionId).param("ga", ga).param("quantity", quantity)
-                .param("now", ts(now))
-                .query((rs, n) -> new Candidate(rs.getString("row_id"), rs.getLong("min_price"))).list().stream()
-                .collect(Collectors.toMap(Candidate::rowId, Candidate::minPrice));
+                .param("tried", tried.toArray(String[]::new)).param("now", ts(now))
+                .query(String.class).list();
     }
 
     /** Per event: how many tickets are available now and the lowest price among them; events with none are left out. */

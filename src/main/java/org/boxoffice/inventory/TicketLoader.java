@@ -89,8 +89,8 @@ public class TicketLoader {
             check(b.seatFrom() == null && b.seatTo() == null, "GA tickets have no seat numbers; give a quantity");
             check(b.quantity() != null && b.quantity() >= 1 && b.quantity() <= MAX_GA_PER_BATCH,
                     "quantity must be between 1 and " + MAX_GA_PER_BATCH);
-            return new TicketRepository.Placement(event.eventId(), section.id(), row.id(), null, null, b.quantity(), price,
-                    event.currency(), types);
+            return new TicketRepository.Placement(event.eventId(), section.id(), row.id(), row.rank(),
+                    section.place(row), null, null, b.quantity(), price, event.currency(), types);
         }
         check(b.quantity() == null, "seated tickets are given as seat_from and seat_to, not a quantity");
         check(b.seatFrom() != null && b.seatTo() != null, "seat_from and seat_to are required for a seated section");
@@ -99,8 +99,8 @@ public class TicketLoader {
         check(count <= MAX_SEATS_PER_BATCH, "at most " + MAX_SEATS_PER_BATCH + " seats per line");
         List<Integer> existing = List.copyOf(loaded.getOrDefault(row.id(), new TreeSet<>()).subSet(b.seatFrom(), true, b.seatTo(), true));
         check(existing.isEmpty(), "seats already loaded in row " + row.name() + ": " + abbreviate(existing));
-        return new TicketRepository.Placement(event.eventId(), section.id(), row.id(), b.seatFrom(), b.seatTo(), count, price,
-                event.currency(), types);
+        return new TicketRepository.Placement(event.eventId(), section.id(), row.id(), row.rank(),
+                section.place(row), b.seatFrom(), b.seatTo(), count, price, event.currency(), types);
     }
 
     private static void claimSeats(TicketRepository.Placement p, Map<String, TreeSet<Integer>> taken) {

@@ -24,8 +24,12 @@ class TicketRepository {
         this.jdbc = jdbc;
     }
 
-    /** Resolved placement of a batch: where its tickets go and what they cost. */
-    record Placement(String eventId, String sectionId, String rowId, Integer seatFrom, Integer seatTo, int quantity,
+    /**
+     * Resolved placement of a batch: where its tickets go and what they cost. {@code rowPlace} is the row's place in
+     * its section's (rank, name) order, kept on the stock line for the best-row choice (migration V21).
+     */
+    record Placement(String eventId, String sectionId, String rowId, int rowRank, int rowPlace, Integer seatFrom,
+                     Integer seatTo, int quantity,
                      long priceMinor, String currency, List<String> deliveryTypes) {
     }
 
@@ -34,8 +38,9 @@ class TicketRepository {
         boolean seated = p.seatFrom() != null;
         return jdbc.sql("""
                         WITH stock AS (
-                            INSERT INTO ticket_stock (event_id, section_id, row_id, price_minor, delivery_types)
-                            VALUES (:event, :section, :row, :price, CAST(:types AS text[]))
+                            INSERT INTO ticket_stock (event_id, section_id, row_id, row_rank, row_place, price_minor,
+                                                      delivery_types)
+                            VALUES (:event, :section, :row, :rank, :place, :price, CAST(:types AS text[]))
                             ON CONFLICT (row_id, price_minor, delivery_types) DO UPDATE SET event_id = EXCLUDED.event_id
                             RETURNING id
                         )
@@ -46,7 +51,7 @@ class TicketRepository {
                                (SELECT id FROM stock)
                         FROM generate_series(:from, :to) AS n""")
                 .param("event", p.eventId()).param("section", p.sectionId()).param("row", p.rowId())
-                .param("seated", seated).param("price", p.priceMinor()).param("currency", p.currency())
+                .param("rank", p.rowRank()).param("place", p.rowPlace()).param("seated", seated).param("price", p.priceMinor()).param("currency", p.currency())
                 .param("types", p.deliveryTypes().toArray(String[]::new)).param("now", ts(now))
                 .param("from", seated ? p.seatFrom() : 1).param("to", seated ? p.seatTo() : p.quantity())
                 .update();

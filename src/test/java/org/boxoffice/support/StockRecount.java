@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The availability summaries (migration V15) against a recount from the tickets, written here independently of the
  * trigger that maintains them: every stock line's free count and free seats, every hold line's quantity and seats,
- * and whether each line's row has other lines.
+ * whether each line's row has other lines, and its row's rank and place as the catalogue has them.
  */
 public final class StockRecount {
     private StockRecount() {
@@ -46,6 +46,14 @@ public final class StockRecount {
                         FROM ticket_stock s JOIN ticket_stock o ON o.row_id = s.row_id
                         GROUP BY s.id, s.shared_row HAVING s.shared_row <> (count(o.id) > 1)""")
                 .query(String.class).list();
-        return java.util.stream.Stream.of(stock, holds, shared).flatMap(List::stream).toList();
+        List<String> order = jdbc.sql("""
+                        SELECT 'stock ' || s.id || ': row rank and place ' || s.row_rank || ' ' || s.row_place
+                               || ', in the catalogue ' || r.rank || ' ' || r.place
+                        FROM ticket_stock s JOIN (SELECT id, rank, row_number() OVER (PARTITION BY section_id
+                                                                                      ORDER BY rank, name) AS place
+                                                  FROM seat_rows) r ON r.id = s.row_id
+                        WHERE s.row_rank <> r.rank OR s.row_place <> r.place""")
+                .query(String.class).list();
+        return java.util.stream.Stream.of(stock, holds, shared, order).flatMap(List::stream).toList();
     }
 }
