@@ -38,7 +38,7 @@ class StockRepository {
                 SELECT sum(h.quantity) AS quantity, array_concat_agg(h.seats) AS seats
                 FROM ticket_stock_holds h WHERE s.next_expiry <= :now AND h.stock_id = s.id AND h.held_until <= :now
             ) expired ON true""";
-    static final int CANDIDATES = 8;
+    private static final int CANDIDATES = 8;
     private final JdbcClient jdbc;
 
     StockRepository(JdbcClient jdbc) {

@@ -29,8 +29,7 @@ class TicketRepository {
      * its section's (rank, name) order, kept on the stock line for the best-row choice (migration V21).
      */
     record Placement(String eventId, String sectionId, String rowId, int rowRank, int rowPlace, Integer seatFrom,
-                     Integer seatTo, int quantity,
-                     long priceMinor, String currency, List<String> deliveryTypes) {
+                     Integer seatTo, int quantity, long priceMinor, String currency, List<String> deliveryTypes) {
     }
 
     /** Inserts a seat range (numbered seats) or a GA quantity (no seat numbers) in one statement, into its stock line. */
@@ -51,7 +50,8 @@ class TicketRepository {
                                (SELECT id FROM stock)
                         FROM generate_series(:from, :to) AS n""")
                 .param("event", p.eventId()).param("section", p.sectionId()).param("row", p.rowId())
-                .param("rank", p.rowRank()).param("place", p.rowPlace()).param("seated", seated).param("price", p.priceMinor()).param("currency", p.currency())
+                .param("rank", p.rowRank()).param("place", p.rowPlace()).param("seated", seated)
+                .param("price", p.priceMinor()).param("currency", p.currency())
                 .param("types", p.deliveryTypes().toArray(String[]::new)).param("now", ts(now))
                 .param("from", seated ? p.seatFrom() : 1).param("to", seated ? p.seatTo() : p.quantity())
                 .update();
