@@ -90,15 +90,24 @@ class StockRepository {
                 .query(String.class).list();
     }
 
-    /** Per event: how many tickets are available now and the lowest price among them; events with none are left out. */
+    /**
+     * Per event: how many tickets are available now and the lowest price among them; events with none are left out.
+     * Read from the event's stripes (at most 8, migration V22) and its hold lines that have expired by {@code now},
+     * so a page costs the same whatever the size of its events.
+     */
     Map<String, AvailabilitySummaries.Summary> summaries(Collection<String> eventIds, Instant now) {
         record Line(String eventId, AvailabilitySummaries.Summary summary) {
         }
         return jdbc.sql("""
-                        SELECT event_id, sum(available) AS available, min(price_minor) AS min_price FROM (
-                            SELECT s.event_id, s.price_minor, s.free + coalesce(expired.quantity, 0) AS available
-                            FROM ticket_stock s %s WHERE s.event_id = ANY(:ids)
-                        ) lines WHERE available > 0 GROUP BY event_id""".formatted(EXPIRED))
+                        SELECT e.event_id, e.free + coalesce(x.quantity, 0) AS available,
+                               least(e.min_price, x.min_price) AS min_price
+                        FROM (SELECT event_id, sum(free) AS free, min(min_price) AS min_price FROM event_stock
+                              WHERE event_id = ANY(:ids) GROUP BY event_id) e
+                        LEFT JOIN (SELECT h.event_id, sum(h.quantity) AS quantity, min(s.price_minor) AS min_price
+                                   FROM ticket_stock_holds h JOIN ticket_stock s ON s.id = h.stock_id
+                                   WHERE h.event_id = ANY(:ids) AND h.held_until <= :now GROUP BY h.event_id) x
+                               ON x.event_id = e.event_id
+                        WHERE e.free + coalesce(x.quantity, 0) > 0""")
                 .param("ids", eventIds.toArray(String[]::new)).param("now", ts(now))
                 .query((rs, n) -> new Line(rs.getString("event_id"),
                         new AvailabilitySummaries.Summary(rs.getLong("available"), rs.getLong("min_price"))))

@@ -18,35 +18,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import javax.sql.DataSource;
-import org.boxoffice.catalog.CatalogService;
-import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Json;
 import org.boxoffice.support.StockRecount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A row whose seats are in several stock lines (different prices) is read from their seats, not from one line's free
  * run: every line of the row knows it has company ({@code shared_row}, migration V20), also when the row's lines come
  * from two loads running at the same time.
  */
-class SharedRowTest extends ApiTest {
+class SharedRowTest extends InventoryTest {
     @Autowired
     TicketLoader loader;
-    @Autowired
-    HoldService holds;
-    @Autowired
-    AvailabilityService availability;
-    @Autowired
-    CatalogService catalog;
-    @Autowired
-    TransactionTemplate transaction;
-    @Autowired
-    DataSource dataSource;
     private TestEvent event;
 
     @BeforeEach

@@ -11,33 +11,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
-import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.EventLayout;
-import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.StockRecount;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The stock lines are brought up to date inside the commit (migration V18): a hold does not keep its row's stock line
  * locked while its transaction goes on, and whatever one transaction does — several holds, releases, a savepoint rolled
  * back — ends with summaries equal to the tickets and availability as the tickets say.
  */
-class StockAtCommitTest extends ApiTest {
-    @Autowired
-    HoldService holds;
-    @Autowired
-    AvailabilityService availability;
-    @Autowired
-    CatalogService catalog;
-    @Autowired
-    TransactionTemplate transaction;
-    @Autowired
-    DataSource dataSource;
+class StockAtCommitTest extends InventoryTest {
     private TestEvent event;
     private EventLayout layout;
 

@@ -6,7 +6,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The availability summaries (migration V15) against a recount from the tickets, written here independently of the
  * trigger that maintains them: every stock line's free count and free seats, every hold line's quantity and seats,
- * whether each line's row has other lines, and its row's rank and place as the catalogue has them.
+ * whether each line's row has other lines, its row's rank and place as the catalogue has them, and each event's
+ * stripes (migration V22: the free tickets and lowest free price of the event's lines whose id is the stripe modulo 8)
+ * and the event of each hold line.
  */
 public final class StockRecount {
     private StockRecount() {
@@ -54,6 +56,25 @@ public final class StockRecount {
                                                   FROM seat_rows) r ON r.id = s.row_id
                         WHERE s.row_rank <> r.rank OR s.row_place <> r.place""")
                 .query(String.class).list();
-        return java.util.stream.Stream.of(stock, holds, shared, order).flatMap(List::stream).toList();
+        List<String> stripes = jdbc.sql("""
+                        WITH counted AS (
+                            SELECT event_id, (stock_id % 8)::smallint AS stripe, count(*) AS free,
+                                   min(price_minor) AS min_price
+                            FROM tickets WHERE NOT sold AND held_until IS NULL GROUP BY 1, 2
+                        )
+                        SELECT 'event ' || coalesce(e.event_id, c.event_id) || ' stripe ' || coalesce(e.stripe, c.stripe)
+                               || ': kept ' || coalesce(e.free, -1) || ' from ' || coalesce(e.min_price::text, '-')
+                               || ', counted ' || coalesce(c.free, 0) || ' from ' || coalesce(c.min_price::text, '-')
+                        FROM event_stock e FULL JOIN counted c ON c.event_id = e.event_id AND c.stripe = e.stripe
+                        WHERE e.free IS DISTINCT FROM coalesce(c.free, 0)::integer
+                           OR e.min_price IS DISTINCT FROM c.min_price""")
+                .query(String.class).list();
+        List<String> holdEvents = jdbc.sql("""
+                        SELECT 'hold ' || h.hold_key || ' of stock ' || h.stock_id || ': event ' || h.event_id
+                               || ', the line''s ' || s.event_id
+                        FROM ticket_stock_holds h JOIN ticket_stock s ON s.id = h.stock_id
+                        WHERE h.event_id <> s.event_id""")
+                .query(String.class).list();
+        return java.util.stream.Stream.of(stock, holds, shared, order, stripes, holdEvents).flatMap(List::stream).toList();
     }
 }
