@@ -4,7 +4,8 @@
 # previous one drained, on fresh inventory (every hold and sale of the previous load undone in SQL).
 # Loads that take tickets (quotes, the flow, pgbench, overload) run in BURSTS rounds of STOCK_SECONDS bursts, each on fresh
 # inventory, so that none runs the hot section (5,000 quotes of 2 seats) or a cold event (20) out of stock: a sold-out
-# answer is cheap, and a load that ran out would measure sold-out answers instead of quotes. Reads run SECONDS.
+# answer is cheap, and a load that ran out would measure sold-out answers instead of quotes. The two search pages take
+# turns the same way; the rows reads run SECONDS.
 # Usage: bench/onsale.sh [seconds=15] [partners=64] [stock-seconds=3] [bursts=5]   Output: bench/results/onsale-<date>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,6 +80,9 @@ spread_quotes() { load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/cold" S1; }
 seated_quotes() { load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/hot" S1; }
 ga_quotes() { load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/hot" FLOOR; }
 overload_quotes() { load $((PARTNERS * 4)) "$STOCK_SECONDS" quote "$WORK/hot" S1; }
+# The two search pages are compared with each other, so they take turns too (machine drift was larger than their gap).
+search_hot() { load "$PARTNERS" "$STOCK_SECONDS" search "$WORK/hot" S1 VENUE="$(cat "$WORK/venue-with-hot")"; }
+search_cold() { load "$PARTNERS" "$STOCK_SECONDS" search "$WORK/hot" S1 VENUE="$(cat "$WORK/venue-cold-only")"; }
 spread_flow() { flow "$WORK/cold"; }
 hot_flow() { flow "$WORK/hot"; }
 # The flow's SQL in pgbench for STOCK_SECONDS on fresh inventory; prints the flows that ended in a confirmed order.
@@ -98,13 +102,13 @@ echo "# On-sale benchmark (wrk), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 echo "Machine: $(nproc) cores; $($JAVA -version 2>&1 | head -1); the server, its embedded PostgreSQL and wrk share the machine."
 echo "Hot event: S1 of 200 ranked rows x 50 seats and a GA floor of 60,000; 200 cold events of 2 rows x 20 seats."
-echo "$PARTNERS partners; wrk 2 threads, $PARTNERS connections, client timeout 2 s. Reads: ${SECONDS_PER_RUN} s per load."
-echo "Loads that take tickets: $BURSTS rounds of ${STOCK_SECONDS} s bursts, each on fresh inventory (so none runs out of stock);"
+echo "$PARTNERS partners; wrk 2 threads, $PARTNERS connections, client timeout 2 s. Rows reads: ${SECONDS_PER_RUN} s per load."
+echo "Loads that take tickets, and the two search pages: $BURSTS rounds of ${STOCK_SECONDS} s bursts, each on fresh inventory (so none runs out of stock);"
 echo "loads compared with one another take turns within a round, after one warm-up round of every load."
 echo "The flow: one partner per wrk thread and connection. Fresh inventory and an idle server before each load."
 echo
 psql -q -c "DROP TABLE IF EXISTS bench_rows" -c "CREATE TABLE bench_rows AS SELECT row_number() OVER (ORDER BY r.id) AS n, r.id, s.event_id, s.id AS section_id FROM seat_rows r JOIN sections s ON s.id = r.section_id WHERE s.event_id = '$HOT' AND s.name = 'S1'" -c "CREATE UNIQUE INDEX ON bench_rows (n)" -c "ANALYZE bench_rows"
-BURSTS=1 rounds spread_quotes seated_quotes ga_quotes spread_flow hot_flow pgbench_flows # warm-up, not reported
+BURSTS=1 rounds spread_quotes seated_quotes ga_quotes spread_flow hot_flow pgbench_flows search_hot search_cold # warm-up, not reported
 rm -f "$WORK"/burst-*
 rounds spread_quotes seated_quotes ga_quotes
 spread=$(merged spread_quotes); seated=$(merged seated_quotes); ga=$(merged ga_quotes)
@@ -112,8 +116,8 @@ fresh; rows_fresh=$(load "$PARTNERS" "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
 hold_live "$HOT" S1 5000
 rows_held=$(load "$PARTNERS" "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
 rows_single=$(load 1 "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
-fresh; search_hot=$(load "$PARTNERS" "$SECONDS_PER_RUN" search "$WORK/hot" S1 VENUE="$(cat "$WORK/venue-with-hot")")
-search_cold=$(load "$PARTNERS" "$SECONDS_PER_RUN" search "$WORK/hot" S1 VENUE="$(cat "$WORK/venue-cold-only")")
+rounds search_hot search_cold
+search_hot=$(merged search_hot); search_cold=$(merged search_cold)
 rounds spread_flow hot_flow pgbench_flows
 flow_spread=$(merged spread_flow); flow_hot=$(merged hot_flow); pgbench_tps=$(field "$(merged pgbench_flows)" ok_per_s)
 psql -q -c "DROP TABLE bench_rows"
