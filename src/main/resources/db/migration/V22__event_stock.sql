@@ -44,14 +44,7 @@ ALTER TABLE ticket_stock_holds ADD COLUMN event_id text;
 UPDATE ticket_stock_holds h SET event_id = s.event_id FROM ticket_stock s WHERE s.id = h.stock_id;
 ALTER TABLE ticket_stock_holds ALTER COLUMN event_id SET NOT NULL;
 CREATE INDEX ticket_stock_holds_by_event ON ticket_stock_holds (event_id, held_until);
-CREATE FUNCTION ticket_stock_hold_event() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.event_id := (SELECT event_id FROM ticket_stock WHERE id = NEW.stock_id);
-    RETURN NEW;
-END
-$$;
-CREATE TRIGGER ticket_stock_hold_event BEFORE INSERT ON ticket_stock_holds FOR EACH ROW
-    EXECUTE FUNCTION ticket_stock_hold_event();
+-- (ticket_stock_apply, below, the only writer of hold lines, now writes their event too.)
 
 -- A change of a stock line's free count, noted for its event's stripe.
 CREATE TYPE event_stock_change AS (event_id text, stock_id bigint, delta integer);
@@ -127,7 +120,8 @@ BEGIN
     IF cardinality(changes) = 0 THEN
         RETURN;
     END IF;
-    -- Tickets leaving hold lines, then tickets joining one (a new line, or more in an existing one).
+    -- Tickets leaving hold lines, then tickets joining one (a new line, with its stock line's event, or more in an
+    -- existing one).
     IF EXISTS (SELECT 1 FROM unnest(changes) c WHERE c.held_until IS NOT NULL AND c.delta < 0) THEN
         UPDATE ticket_stock_holds h
         SET quantity = h.quantity + d.delta, seats = ARRAY(SELECT x FROM unnest(h.seats) x WHERE x <> ALL (d.removed))
@@ -141,11 +135,12 @@ BEGIN
         WHERE h.stock_id = d.stock_id AND h.hold_key = d.hold_key AND h.held_until = d.held_until AND h.quantity = 0;
     END IF;
     IF EXISTS (SELECT 1 FROM unnest(changes) c WHERE c.held_until IS NOT NULL AND c.delta > 0) THEN
-        INSERT INTO ticket_stock_holds AS h (stock_id, hold_key, held_until, quantity, seats)
-        SELECT c.stock_id, c.hold_key, c.held_until, sum(c.delta)::integer,
+        INSERT INTO ticket_stock_holds AS h (stock_id, event_id, hold_key, held_until, quantity, seats)
+        SELECT c.stock_id, s.event_id, c.hold_key, c.held_until, sum(c.delta)::integer,
                coalesce(array_agg(c.seat ORDER BY c.seat) FILTER (WHERE c.seat IS NOT NULL), '{}')
-        FROM unnest(changes) c WHERE c.held_until IS NOT NULL AND c.delta > 0
-        GROUP BY c.stock_id, c.hold_key, c.held_until
+        FROM unnest(changes) c JOIN ticket_stock s ON s.id = c.stock_id
+        WHERE c.held_until IS NOT NULL AND c.delta > 0
+        GROUP BY c.stock_id, s.event_id, c.hold_key, c.held_until
         ON CONFLICT (stock_id, hold_key, held_until) DO UPDATE
         SET quantity = h.quantity + EXCLUDED.quantity,
             seats = ARRAY(SELECT unnest(h.seats) UNION SELECT unnest(EXCLUDED.seats) ORDER BY 1);
