@@ -32,23 +32,31 @@ class TicketRepository {
                      Integer seatTo, int quantity, long priceMinor, String currency, List<String> deliveryTypes) {
     }
 
-    /** Inserts a seat range (numbered seats) or a GA quantity (no seat numbers) in one statement, into its stock line. */
+    /**
+     * Inserts a seat range (numbered seats) or a GA quantity (no seat numbers) in one statement, into its stock line:
+     * the row's one line for seats, and for GA the line of each ticket's part (migration V23), so that a floor's
+     * buyers do not all wait for one line.
+     */
     int insert(Placement p, Instant now) {
         boolean seated = p.seatFrom() != null;
         return jdbc.sql("""
-                        WITH stock AS (
+                        WITH fresh AS MATERIALIZED (
+                            SELECT id, CASE WHEN :seated THEN 0 ELSE ga_part(id) END AS part, n
+                            FROM (SELECT 'tkt_' || replace(gen_random_uuid()::text, '-', '') AS id, n
+                                  FROM generate_series(:from, :to) AS n) t
+                        ), stock AS (
                             INSERT INTO ticket_stock (event_id, section_id, row_id, row_rank, row_place, price_minor,
-                                                      delivery_types)
-                            VALUES (:event, :section, :row, :rank, :place, :price, CAST(:types AS text[]))
-                            ON CONFLICT (row_id, price_minor, delivery_types) DO UPDATE SET event_id = EXCLUDED.event_id
-                            RETURNING id
+                                                      delivery_types, part)
+                            SELECT DISTINCT :event, :section, :row, :rank, :place, :price, CAST(:types AS text[]), part
+                            FROM fresh ORDER BY part
+                            ON CONFLICT (row_id, price_minor, delivery_types, part) DO UPDATE SET event_id = EXCLUDED.event_id
+                            RETURNING id, part
                         )
                         INSERT INTO tickets (id, event_id, section_id, row_id, seat_number, price_minor, currency,
                                              delivery_types, created_at, stock_id)
-                        SELECT 'tkt_' || replace(gen_random_uuid()::text, '-', ''), :event, :section, :row,
-                               CASE WHEN :seated THEN n END, :price, :currency, CAST(:types AS text[]), :now,
-                               (SELECT id FROM stock)
-                        FROM generate_series(:from, :to) AS n""")
+                        SELECT f.id, :event, :section, :row, CASE WHEN :seated THEN f.n END, :price, :currency,
+                               CAST(:types AS text[]), :now, s.id
+                        FROM fresh f JOIN stock s ON s.part = f.part""")
                 .param("event", p.eventId()).param("section", p.sectionId()).param("row", p.rowId())
                 .param("rank", p.rowRank()).param("place", p.rowPlace()).param("seated", seated)
                 .param("price", p.priceMinor()).param("currency", p.currency())

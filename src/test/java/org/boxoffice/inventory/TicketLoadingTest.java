@@ -33,6 +33,41 @@ class TicketLoadingTest extends ApiTest {
         org.assertj.core.api.Assertions.assertThat(priced).isEqualTo(10);
     }
 
+    /**
+     * A GA floor's tickets are dealt into 8 stock lines by their id's first hex digit (0-1, 2-3, ... e-f), so its
+     * buyers commit on 8 lines, not one (migration V23); a seated row keeps one line, and a second load of the same
+     * price and delivery types joins the existing lines.
+     */
+    @Test
+    void gaTicketsAreDealtIntoEightLinesByIdAndSeatedRowsKeepOne() {
+        TestEvent event = fixtures.event(Duration.ofDays(5), List.of());
+        fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 50, "10.00"), ga("GA", 1000, "40")));
+        fixtures.tickets(event.id(), List.of(ga("GA", 1000, "40")));
+        List<java.util.Map<String, Object>> lines = jdbc.sql("""
+                        SELECT c.name, s.part::integer AS part, s.free, count(t.id) AS tickets,
+                               min(substr(t.id, 5, 1)) AS first_digit, max(substr(t.id, 5, 1)) AS last_digit
+                        FROM ticket_stock s JOIN sections c ON c.id = s.section_id JOIN tickets t ON t.stock_id = s.id
+                        WHERE s.event_id = :e GROUP BY c.name, s.id, s.part, s.free ORDER BY c.name, s.part""")
+                .param("e", event.id()).query().listOfRows();
+        org.assertj.core.api.Assertions.assertThat(lines).hasSize(9);
+        org.assertj.core.api.Assertions.assertThat(lines.getFirst())
+                .containsEntry("name", "A").containsEntry("part", 0).containsEntry("free", 50);
+        String digits = "0123456789abcdef";
+        long gaTickets = 0;
+        for (int part = 0; part < 8; part++) {
+            java.util.Map<String, Object> line = lines.get(part + 1);
+            org.assertj.core.api.Assertions.assertThat(line).containsEntry("name", "GA").containsEntry("part", part);
+            org.assertj.core.api.Assertions.assertThat(digits.indexOf((String) line.get("first_digit"))).isGreaterThanOrEqualTo(2 * part);
+            org.assertj.core.api.Assertions.assertThat(digits.indexOf((String) line.get("last_digit"))).isLessThanOrEqualTo(2 * part + 1);
+            org.assertj.core.api.Assertions.assertThat(((Number) line.get("free")).longValue()).isEqualTo(line.get("tickets"));
+            gaTickets += (Long) line.get("tickets");
+        }
+        org.assertj.core.api.Assertions.assertThat(gaTickets).isEqualTo(2000);
+        as(fixtures.partner()).get("/v1/events/" + event.id() + "/sections/GA/rows").then()
+                .statusCode(200).body("data", hasSize(1)).body("data[0].available_quantity", equalTo(2000))
+                .body("data[0].max_contiguous", equalTo(2000)).body("data[0].unit_price.amount", equalTo("40.00"));
+    }
+
     @Test
     void aBadBatchRejectsTheWholeLoadAndNamesEveryBadLine() {
         TestEvent event = fixtures.event(Duration.ofDays(5), List.of());
