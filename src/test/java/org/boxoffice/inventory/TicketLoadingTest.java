@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Json;
@@ -43,7 +44,7 @@ class TicketLoadingTest extends ApiTest {
         TestEvent event = fixtures.event(Duration.ofDays(5), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 50, "10.00"), ga("GA", 1000, "40")));
         fixtures.tickets(event.id(), List.of(ga("GA", 1000, "40")));
-        List<java.util.Map<String, Object>> lines = jdbc.sql("""
+        List<Map<String, Object>> lines = jdbc.sql("""
                         SELECT c.name, s.part::integer AS part, s.free, count(t.id) AS tickets,
                                min(substr(t.id, 5, 1)) AS first_digit, max(substr(t.id, 5, 1)) AS last_digit
                         FROM ticket_stock s JOIN sections c ON c.id = s.section_id JOIN tickets t ON t.stock_id = s.id
@@ -55,7 +56,7 @@ class TicketLoadingTest extends ApiTest {
         String digits = "0123456789abcdef";
         long gaTickets = 0;
         for (int part = 0; part < 8; part++) {
-            java.util.Map<String, Object> line = lines.get(part + 1);
+            Map<String, Object> line = lines.get(part + 1);
             org.assertj.core.api.Assertions.assertThat(line).containsEntry("name", "GA").containsEntry("part", part);
             org.assertj.core.api.Assertions.assertThat(digits.indexOf((String) line.get("first_digit"))).isGreaterThanOrEqualTo(2 * part);
             org.assertj.core.api.Assertions.assertThat(digits.indexOf((String) line.get("last_digit"))).isLessThanOrEqualTo(2 * part + 1);
