@@ -38,7 +38,8 @@ class StockRepository {
                 SELECT sum(h.quantity) AS quantity, array_concat_agg(h.seats) AS seats
                 FROM ticket_stock_holds h WHERE s.next_expiry <= :now AND h.stock_id = s.id AND h.held_until <= :now
             ) expired ON true""";
-    private static final int CANDIDATES = 8;
+    /** Rows per answer of the best-row choice: in an on-sale the first has the seats, unless others just took them. */
+    private static final int CANDIDATES = 3;
     private final JdbcClient jdbc;
 
     StockRepository(JdbcClient jdbc) {
@@ -67,26 +68,17 @@ class StockRepository {
 
     /**
      * The next {@value #CANDIDATES} rows of the section that may have {@code quantity} tickets now (side by side unless
-     * GA), best first: by rank, the lowest price the row has available, then the row's place (migration V21),
-     * leaving out the rows in {@code tried}: a few numbers per line, and a few rows per answer however many the
-     * section has. A row of one stock line and no expired hold is judged by its longest free run; any other row by its
-     * count (the seats decide when it is tried).
+     * GA), best first: by rank, the lowest price the row has available, then the row's place (migration V21), leaving
+     * out the rows in {@code tried}. The database walks the lines that have anything available in that order and stops
+     * at the first rows that may do (migration V24), so the choice reads a few rows however many the section has or how
+     * many of them are sold out or held. A row of one stock line and no expired hold is judged by its longest free run;
+     * any other row by its count (the seats decide when it is tried).
      */
     List<String> candidateRows(String eventId, String sectionId, boolean ga, int quantity, Collection<String> tried,
                                Instant now) {
-        return jdbc.sql("""
-                        SELECT s.row_id
-                        FROM ticket_stock s %s
-                        WHERE s.event_id = :event AND s.section_id = :section AND s.row_id <> ALL(CAST(:tried AS text[]))
-                          AND s.free + coalesce(expired.quantity, 0) > 0
-                        GROUP BY s.row_rank, s.row_place, s.row_id
-                        HAVING CASE WHEN NOT :ga AND count(*) = 1 AND max(coalesce(expired.quantity, 0)) = 0
-                                    THEN max(s.free_run) >= :quantity
-                                    ELSE sum(s.free + coalesce(expired.quantity, 0)) >= :quantity END
-                        ORDER BY s.row_rank, min(s.price_minor), s.row_place
-                        LIMIT %d""".formatted(EXPIRED, CANDIDATES))
+        return jdbc.sql("SELECT candidate_rows(:event, :section, :ga, :quantity, CAST(:tried AS text[]), :now, :wanted)")
                 .param("event", eventId).param("section", sectionId).param("ga", ga).param("quantity", quantity)
-                .param("tried", tried.toArray(String[]::new)).param("now", ts(now))
+                .param("tried", tried.toArray(String[]::new)).param("now", ts(now)).param("wanted", CANDIDATES)
                 .query(String.class).list();
     }
 

@@ -69,16 +69,36 @@ class QuoteTest extends ApiTest {
         quote("A", null, 3).statusCode(201).body("data.row_name", equalTo("3"));
     }
 
-    @Test
-    void onARankTieTheCheaperRowWins() {
-        String venue = fixtures.venue("Tie Hall " + event.id(), "UTC");
-        String tied = admin().contentType(JSON).body(Json.of(obj("name", "Tie", "venue_id", venue,
+    /** An event whose section B has rows X and Y, both of rank 1. */
+    private String eventWithTiedRows(String name) {
+        String venue = fixtures.venue(name + " Hall " + event.id(), "UTC");
+        return admin().contentType(JSON).body(Json.of(obj("name", name, "venue_id", venue,
                         "event_datetime_utc", clock.instant().plus(Duration.ofDays(9)).toString(), "sections", List.of(
                                 obj("name", "B", "rows", List.of(obj("name", "X", "rank", 1), obj("name", "Y", "rank", 1)))))))
                 .post("/admin/v1/events").then().statusCode(201).extract().path("data.event.event_id");
+    }
+
+    @Test
+    void onARankTieTheCheaperRowWins() {
+        String tied = eventWithTiedRows("Tie");
         fixtures.tickets(tied, List.of(seats("B", "X", 1, 4, "80.00"), seats("B", "Y", 1, 4, "60.00")));
         quote(obj("event_id", tied, "section_name", "B", "quantity", 2)).statusCode(201)
                 .body("data.row_name", equalTo("Y")).body("data.unit_price.amount", equalTo("60.00"));
+    }
+
+    /**
+     * The best-row choice walks the rows that have anything available (migration V24); a row whose seats are free only
+     * because a quote expired, not swept yet, is among them at once, at its price.
+     */
+    @Test
+    void aRowFreedByAnExpiredQuoteIsTheBestAgainAtOnce() {
+        String tied = eventWithTiedRows("Expiry");
+        fixtures.tickets(tied, List.of(seats("B", "X", 1, 2, "50.00"), seats("B", "Y", 1, 4, "60.00")));
+        Object twoSeats = obj("event_id", tied, "section_name", "B", "quantity", 2);
+        quote(twoSeats).statusCode(201).body("data.row_name", equalTo("X"));
+        quote(twoSeats).statusCode(201).body("data.row_name", equalTo("Y"));
+        clock.advance(Duration.ofMinutes(15));
+        quote(twoSeats).statusCode(201).body("data.row_name", equalTo("X")).body("data.unit_price.amount", equalTo("50.00"));
     }
 
     @Test
