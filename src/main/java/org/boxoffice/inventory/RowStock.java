@@ -2,9 +2,7 @@ package org.boxoffice.inventory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,20 +14,36 @@ import java.util.stream.Collectors;
 record RowStock(String sectionId, String rowId, long available, long minPriceMinor, long maxContiguous,
                 List<String> deliveryTypes) {
 
-    /** One entry per row that has anything available, in the order the rows first appear. */
+    /**
+     * One entry per row that has anything available, in the order of the lines, which come grouped by row
+     * ({@link StockRepository#lines}). A row of one line, nearly every row, is read off that line as it is.
+     */
     static List<RowStock> of(List<StockRepository.StockLine> lines, boolean ga) {
-        Map<String, List<StockRepository.StockLine>> byRow = lines.stream()
-                .collect(Collectors.groupingBy(StockRepository.StockLine::rowId, LinkedHashMap::new, Collectors.toList()));
-        List<RowStock> rows = new ArrayList<>();
-        byRow.forEach((rowId, rowLines) -> {
-            long available = rowLines.stream().mapToLong(StockRepository.StockLine::available).sum();
-            Set<String> types = rowLines.stream().flatMap(l -> l.deliveryTypes().stream()).collect(Collectors.toSet());
-            rows.add(new RowStock(rowLines.getFirst().sectionId(), rowId, available,
-                    rowLines.stream().mapToLong(StockRepository.StockLine::priceMinor).min().orElseThrow(),
-                    ga ? available : longestRun(rowLines),
-                    Arrays.stream(DeliveryType.values()).map(DeliveryType::wire).filter(types::contains).toList()));
-        });
+        List<RowStock> rows = new ArrayList<>(lines.size());
+        int from = 0;
+        while (from < lines.size()) {
+            String rowId = lines.get(from).rowId();
+            int to = from + 1;
+            while (to < lines.size() && lines.get(to).rowId().equals(rowId)) {
+                to++;
+            }
+            rows.add(to == from + 1 ? ofLine(lines.get(from), ga) : ofLines(lines.subList(from, to), ga));
+            from = to;
+        }
         return rows;
+    }
+
+    private static RowStock ofLine(StockRepository.StockLine line, boolean ga) {
+        return new RowStock(line.sectionId(), line.rowId(), line.available(), line.priceMinor(),
+                ga ? line.available() : longestRun(List.of(line)), line.deliveryTypes());
+    }
+
+    private static RowStock ofLines(List<StockRepository.StockLine> rowLines, boolean ga) {
+        long available = rowLines.stream().mapToLong(StockRepository.StockLine::available).sum();
+        Set<String> types = rowLines.stream().flatMap(l -> l.deliveryTypes().stream()).collect(Collectors.toSet());
+        return new RowStock(rowLines.getFirst().sectionId(), rowLines.getFirst().rowId(), available,
+                rowLines.stream().mapToLong(StockRepository.StockLine::priceMinor).min().orElseThrow(),
+                ga ? available : longestRun(rowLines), DeliveryType.inWireOrder(types));
     }
 
     /** The row's one stock line knows its longest run; otherwise the seats say (several lines, or expired holds). */

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.boxoffice.catalog.AvailabilitySummaries;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,7 @@ class StockRepository {
             ) expired ON true""";
     /** Rows per answer of the best-row choice: in an on-sale the first has the seats, unless others just took them. */
     private static final int CANDIDATES = 3;
+    private static final Map<String, List<String>> DELIVERY_TYPES = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
 
     StockRepository(JdbcClient jdbc) {
@@ -47,8 +49,9 @@ class StockRepository {
     }
 
     /**
-     * The event's stock lines (one section's, if given) that have anything free now. Seats are read only for lines
-     * whose free run does not tell (an expired hold, or a row of several lines: {@code shared_row}, migration V20).
+     * The event's stock lines (one section's, if given) that have anything free now, a row's lines together, rows in
+     * their section's (rank, name) order. Seats are read only for lines whose free run does not tell (an expired hold,
+     * or a row of several lines: {@code shared_row}, migration V20).
      */
     List<StockLine> lines(String eventId, String sectionId, Instant now) {
         JdbcClient.StatementSpec spec = jdbc.sql("""
@@ -57,7 +60,8 @@ class StockRepository {
                                CASE WHEN expired.quantity > 0 OR s.shared_row
                                     THEN s.free_seats || coalesce(expired.seats, '{}') END AS seats
                         FROM ticket_stock s %s
-                        WHERE s.event_id = :event %s AND s.free + coalesce(expired.quantity, 0) > 0"""
+                        WHERE s.event_id = :event %s AND s.free + coalesce(expired.quantity, 0) > 0
+                        ORDER BY s.row_place, s.row_id, s.id"""
                         .formatted(EXPIRED, sectionId == null ? "" : "AND s.section_id = :section"))
                 .param("event", eventId).param("now", ts(now));
         if (sectionId != null) {
@@ -107,10 +111,27 @@ class StockRepository {
     }
 
     private static StockLine line(ResultSet rs, int n) throws SQLException {
-        Array types = rs.getArray("delivery_types");
         Array seats = rs.getArray("seats");
         return new StockLine(rs.getString("section_id"), rs.getString("row_id"), rs.getLong("price_minor"),
-                Arrays.asList((String[]) types.getArray()), rs.getLong("available"), rs.getInt("free_run"),
+                deliveryTypes(rs.getString("delivery_types")), rs.getLong("available"), rs.getInt("free_run"),
                 seats == null ? null : Arrays.stream((Integer[]) seats.getArray()).mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * A line's delivery types from their array's text, in the catalogue's order: {@code {mobile_transfer,pdf}}, or
+     * {@code {"mobile_transfer","pdf"}} once the driver reads the column in binary (wire names hold no quote or
+     * comma). Lines share a handful of combinations, so each is parsed once.
+     */
+    private static List<String> deliveryTypes(String array) {
+        List<String> known = DELIVERY_TYPES.get(array);
+        if (known != null) {
+            return known;
+        }
+        List<String> types = DeliveryType.inWireOrder(
+                List.of(array.substring(1, array.length() - 1).replace("\"", "").split(",")));
+        if (DELIVERY_TYPES.size() < 64) {
+            DELIVERY_TYPES.put(array, types);
+        }
+        return types;
     }
 }
