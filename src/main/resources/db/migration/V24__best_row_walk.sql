@@ -8,23 +8,14 @@
 -- may have the tickets: in an on-sale the first row it meets.
 CREATE INDEX ticket_stock_open ON ticket_stock (event_id, section_id, row_rank, price_minor, row_place) WHERE free > 0;
 
--- One step of the walk: whether the row may have the tickets now, judged from all of its lines. A seated row of one
--- stock line and no expired hold by its longest run of free seats; any other row by its count, which may let through
--- a row without the seats side by side: the seats decide when it is tried (HoldService.findBlock).
-CREATE FUNCTION row_may_fit(row_id text, ga boolean, quantity integer, now timestamptz) RETURNS boolean
-    LANGUAGE sql STABLE AS $$
-    SELECT CASE WHEN NOT ga AND count(*) = 1 AND max(coalesce(x.quantity, 0)) = 0
-                THEN max(s.free_run) >= row_may_fit.quantity
-                ELSE sum(s.free + coalesce(x.quantity, 0)) >= row_may_fit.quantity END
-    FROM ticket_stock s LEFT JOIN LATERAL (
-        SELECT sum(h.quantity) AS quantity FROM ticket_stock_holds h
-        WHERE s.next_expiry <= row_may_fit.now AND h.stock_id = s.id AND h.held_until <= row_may_fit.now
-    ) x ON true
-    WHERE s.row_id = row_may_fit.row_id
-$$;
-
--- The walk itself: the free lines come in index order through a cursor, which reads only as far as the walk goes;
--- the lines whose holds have expired (few: the sweeper folds them back within seconds) are read first and merged in.
+-- The walk: the free lines come in index order through a cursor, which reads only as far as the walk goes; the lines
+-- whose holds have expired (few: the sweeper folds them back within seconds) are found first, from the event's hold
+-- lines in expiry order (the first 64, stopping at the first that has not expired; all of them if the sweeper is
+-- that far behind), and merged in. Each row met for the first time
+-- is judged from all of its lines: a seated row of one stock line and no expired hold by its longest run of free
+-- seats; any other row by its count, which may let through a row without the seats side by side: the seats decide
+-- when it is tried (HoldService.findBlock). Statements whose plan could read the whole table are written as ordered
+-- walks, so that the plan kept for every call is an index scan whatever the parameters.
 CREATE TYPE stock_line_key AS (row_rank integer, price_minor bigint, row_place integer, row_id text);
 
 CREATE FUNCTION candidate_rows(event text, section text, ga boolean, quantity integer, tried text[],
@@ -35,19 +26,31 @@ DECLARE
         SELECT s.row_rank, s.price_minor, s.row_place, s.row_id FROM ticket_stock s
         WHERE s.event_id = candidate_rows.event AND s.section_id = candidate_rows.section AND s.free > 0
         ORDER BY s.row_rank, s.price_minor, s.row_place;
-    expired stock_line_key[] := ARRAY(
-        SELECT DISTINCT ROW(s.row_rank, s.price_minor, s.row_place, s.row_id)::stock_line_key
-        FROM ticket_stock_holds h JOIN ticket_stock s ON s.id = h.stock_id
-        WHERE h.event_id = candidate_rows.event AND h.held_until <= candidate_rows.now
-          AND s.section_id = candidate_rows.section
-        ORDER BY 1);
+    hold record;
+    expired_ids bigint[] := '{}';
+    expired stock_line_key[] := '{}';
     next_expired integer := 1;
     next_free stock_line_key;
     more_free boolean;
     line stock_line_key;
     seen text[] := tried;
     taken integer := 0;
+    fits boolean;
 BEGIN
+    FOR hold IN SELECT h.stock_id, h.held_until FROM ticket_stock_holds h
+                WHERE h.event_id = candidate_rows.event ORDER BY h.held_until LIMIT 64 LOOP
+        EXIT WHEN hold.held_until > candidate_rows.now;
+        expired_ids := expired_ids || hold.stock_id;
+    END LOOP;
+    IF cardinality(expired_ids) = 64 THEN -- the sweeper is behind: all of them, however it is planned
+        expired_ids := ARRAY(SELECT h.stock_id FROM ticket_stock_holds h
+                             WHERE h.event_id = candidate_rows.event AND h.held_until <= candidate_rows.now);
+    END IF;
+    IF cardinality(expired_ids) > 0 THEN
+        expired := ARRAY(SELECT DISTINCT ROW(s.row_rank, s.price_minor, s.row_place, s.row_id)::stock_line_key
+                         FROM ticket_stock s WHERE s.id = ANY (expired_ids) AND s.section_id = candidate_rows.section
+                         ORDER BY 1);
+    END IF;
     OPEN free_lines;
     FETCH free_lines INTO next_free;
     more_free := FOUND;
@@ -64,7 +67,16 @@ BEGIN
         END IF;
         CONTINUE WHEN line.row_id = ANY (seen);
         seen := seen || line.row_id;
-        IF row_may_fit(line.row_id, candidate_rows.ga, candidate_rows.quantity, candidate_rows.now) THEN
+        SELECT CASE WHEN NOT candidate_rows.ga AND count(*) = 1 AND max(coalesce(x.quantity, 0)) = 0
+                    THEN max(s.free_run) >= candidate_rows.quantity
+                    ELSE sum(s.free + coalesce(x.quantity, 0)) >= candidate_rows.quantity END
+        INTO fits
+        FROM ticket_stock s LEFT JOIN LATERAL (
+            SELECT sum(h.quantity) AS quantity FROM ticket_stock_holds h
+            WHERE s.next_expiry <= candidate_rows.now AND h.stock_id = s.id AND h.held_until <= candidate_rows.now
+        ) x ON true
+        WHERE s.row_id = line.row_id;
+        IF fits THEN
             RETURN NEXT line.row_id;
             taken := taken + 1;
             EXIT WHEN taken = wanted;
