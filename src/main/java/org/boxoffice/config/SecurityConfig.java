@@ -153,6 +153,8 @@ class SecurityConfig {
 
     private HttpSecurity stateless(HttpSecurity http, AuthenticationEntryPoint refusal) throws Exception {
         return http.csrf(csrf -> csrf.disable())
+                // No sessions, so nothing to log out of: without this, POST and GET /logout answered a redirect.
+                .logout(logout -> logout.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .cors(c -> c.configurationSource(cors))

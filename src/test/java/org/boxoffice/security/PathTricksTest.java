@@ -72,6 +72,27 @@ class PathTricksTest extends ApiTest {
         assertThat(partners()).as("partners made through path tricks").isEqualTo(partnersBefore);
     }
 
+    /**
+     * The pages a Spring Security application serves by default do not exist here: {@code /logout} and {@code /login}
+     * are answered as any other path outside the doors is (refused, in the envelope), never with a redirect.
+     */
+    @Test
+    void theFrameworksLoginAndLogoutPagesAreAnsweredAsAnyPathOutsideTheDoors() {
+        RawHttp.Answer outside = RawHttp.send(port, "GET", "/no-such-page", null, null);
+        assertThat(outside.status()).isEqualTo(401);
+        assertThat(outside.body()).contains("\"code\":\"UNAUTHORIZED\"");
+        List<String> wrong = new ArrayList<>();
+        for (String path : List.of("/logout", "/login", "/login?error", "/logout?x=1")) {
+            for (String method : List.of("GET", "POST")) {
+                RawHttp.Answer answer = RawHttp.send(port, method, path, null, null);
+                if (answer.status() != 401 || !answer.body().contains("\"code\":\"UNAUTHORIZED\"")) {
+                    wrong.add(method + " " + path + " -> " + answer.status() + " " + answer.body());
+                }
+            }
+        }
+        assertThat(wrong).as("answers unlike the one to a path outside the doors").isEmpty();
+    }
+
     /** The door decides on the path routing uses: {@code /%61dmin/...} is the operator API, so the key opens it. */
     @Test
     void anEncodedLetterIsTheSamePathForTheDoorAndForRouting() {
