@@ -11,11 +11,11 @@ CREATE INDEX ticket_stock_open ON ticket_stock (event_id, section_id, row_rank, 
 -- The walk: the free lines come in index order through a cursor, which reads only as far as the walk goes; the lines
 -- whose holds have expired (few: the sweeper folds them back within seconds) are found first, from the event's hold
 -- lines in expiry order (the first 64, stopping at the first that has not expired; all of them if the sweeper is
--- that far behind), and merged in. Each row met for the first time
--- is judged from all of its lines: a seated row of one stock line and no expired hold by its longest run of free
--- seats; any other row by its count, which may let through a row without the seats side by side: the seats decide
--- when it is tried (HoldService.findBlock). Statements whose plan could read the whole table are written as ordered
--- walks, so that the plan kept for every call is an index scan whatever the parameters.
+-- that far behind), and merged in. Each row met for the first time is judged from all of its lines: a seated row of
+-- one stock line and no expired hold by its longest run of free seats; any other row by its count, which may let
+-- through a row without the seats side by side: the seats decide when it is tried (HoldService.findBlock).
+-- Statements whose plan could read the whole table are written as ordered walks, so that the plan kept for every
+-- call (a generic plan, which cannot know that `held_until <= now` is selective) is an index scan.
 CREATE TYPE stock_line_key AS (row_rank integer, price_minor bigint, row_place integer, row_id text);
 
 CREATE FUNCTION candidate_rows(event text, section text, ga boolean, quantity integer, tried text[],
