@@ -128,7 +128,7 @@ class StockPropertiesTest {
                     Optional<org.boxoffice.catalog.Row> row = t.ga() || t.row() == 0 ? Optional.empty()
                             : section.row(String.valueOf(t.row()));
                     Optional<String> best = t.ga() || row.isPresent() ? Optional.empty()
-                            : bestRowCounted(layout.eventId(), t.quantity());
+                            : bestRowCounted(layout, t.quantity());
                     Hold hold;
                     try {
                         hold = transaction.execute(s -> holds.hold("qt_p" + taken.size() + "_" + now.toEpochMilli(),
@@ -204,24 +204,17 @@ class StockPropertiesTest {
     }
 
     /**
-     * Straight from the tickets: the row of section A a hold of {@code quantity} seats without a row must take — the
-     * best rank that has them side by side, the lower price available in the row on a tie, then the row's name.
+     * Straight from the tickets (the recount of the rows above): the row of section A a hold of {@code quantity} seats
+     * without a row must take — the best rank that has them side by side, the lower price available in the row on a
+     * tie, then the row's name.
      */
-    private Optional<String> bestRowCounted(String event, int quantity) {
-        return jdbc.sql("""
-                        WITH free AS (
-                            SELECT t.row_id, t.price_minor,
-                                   t.seat_number - row_number() OVER (PARTITION BY t.row_id ORDER BY t.seat_number) AS island
-                            FROM tickets t JOIN sections s ON s.id = t.section_id
-                            WHERE t.event_id = :event AND s.name = 'A' AND NOT t.sold
-                              AND (t.held_until IS NULL OR t.held_until <= :now)
-                        )
-                        SELECT r.name FROM free f JOIN seat_rows r ON r.id = f.row_id
-                        GROUP BY r.id, r.rank, r.name
-                        HAVING max((SELECT count(*) FROM free g WHERE g.row_id = f.row_id AND g.island = f.island)) >= :quantity
-                        ORDER BY r.rank, min(f.price_minor), r.name LIMIT 1""")
-                .param("event", event).param("quantity", quantity).param("now", java.sql.Timestamp.from(clock.instant()))
-                .query(String.class).optional();
+    private Optional<String> bestRowCounted(EventLayout layout, int quantity) {
+        Map<String, Integer> ranks = layout.requireSection("A").rows().stream()
+                .collect(Collectors.toMap(org.boxoffice.catalog.Row::name, org.boxoffice.catalog.Row::rank));
+        return rowsCounted(layout.eventId(), "A").stream().filter(r -> r.maxContiguous() >= quantity)
+                .min(java.util.Comparator.comparing((RowSeen r) -> ranks.get(r.row()))
+                        .thenComparingLong(RowSeen::minPriceMinor).thenComparing(RowSeen::row))
+                .map(RowSeen::row);
     }
 
     private List<SectionSeen> sectionsCounted(String event) {
