@@ -76,6 +76,11 @@ public class CatalogService {
         return plans.layout(eventId).orElseThrow(() -> CatalogNotFound.event(eventId));
     }
 
+    /** The event's section with the event's currency: {@code EVENT_NOT_FOUND} or {@code SECTION_NOT_FOUND} otherwise. */
+    public SectionPlan sectionPlan(String eventId, String sectionName) {
+        return plans.section(eventId, sectionName).orElseThrow(() -> CatalogNotFound.event(eventId));
+    }
+
     /**
      * The event, section and (when named) row to hold tickets in, checked to be on sale at {@code now}:
      * {@code EVENT_NOT_FOUND}, {@code SECTION_NOT_FOUND}, {@code ROW_NOT_FOUND} or {@code EVENT_NOT_ON_SALE} otherwise.

@@ -33,6 +33,20 @@ class SeatingPlans {
                 : load(eventId));
     }
 
+    /**
+     * The named section with its event's currency. Neither changes once made (a section's rows are fixed with it, an
+     * event keeps its currency and is never removed), so a plan this node holds with that section answers without
+     * asking the database; a section it does not know yet has it read the event again.
+     */
+    Optional<SectionPlan> section(String eventId, String sectionName) {
+        EventLayout known = plans.getIfPresent(eventId);
+        Optional<Section> section = known == null ? Optional.empty() : known.section(sectionName);
+        if (section.isPresent()) {
+            return Optional.of(new SectionPlan(eventId, known.currency(), section.get()));
+        }
+        return layout(eventId).map(l -> new SectionPlan(eventId, l.currency(), l.requireSection(sectionName)));
+    }
+
     private Optional<EventLayout> load(String eventId) {
         Optional<EventLayout> layout = sections.layout(eventId);
         layout.ifPresent(l -> plans.put(eventId, l));

@@ -13,6 +13,7 @@ import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.EventLayout;
 import org.boxoffice.catalog.Row;
 import org.boxoffice.catalog.Section;
+import org.boxoffice.catalog.SectionPlan;
 import org.springframework.stereotype.Service;
 
 /** Live availability, exact at the moment of the call: holds and sales count at once, expired holds are free. */
@@ -56,9 +57,9 @@ public class AvailabilityService implements AvailabilitySummaries {
 
     /** Rows of one section that have at least one ticket available, best rank first. */
     public List<RowAvailability> rows(String eventId, String sectionName) {
-        EventLayout layout = catalog.layout(eventId);
-        String currency = layout.currency();
-        Section section = layout.requireSection(sectionName);
+        SectionPlan plan = catalog.sectionPlan(eventId, sectionName);
+        String currency = plan.currency();
+        Section section = plan.section();
         Map<String, Row> rows = section.rows().stream().collect(Collectors.toMap(Row::id, Function.identity()));
         return RowStock.of(stock.lines(eventId, section.id(), Instant.now(clock)), section.ga()).stream()
                 .map(a -> new RowAvailability(rows.get(a.rowId()), a.available(), a.maxContiguous(), a.minPriceMinor(),

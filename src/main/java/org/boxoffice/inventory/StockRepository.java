@@ -55,7 +55,8 @@ class StockRepository {
      */
     List<StockLine> lines(String eventId, String sectionId, Instant now) {
         JdbcClient.StatementSpec spec = jdbc.sql("""
-                        SELECT s.section_id, s.row_id, s.price_minor, s.delivery_types, s.free_run,
+                        SELECT s.section_id, s.row_id, s.price_minor, s.free_run,
+                               array_to_string(s.delivery_types, ',') AS delivery_types,
                                s.free + coalesce(expired.quantity, 0) AS available,
                                CASE WHEN expired.quantity > 0 OR s.shared_row
                                     THEN s.free_seats || coalesce(expired.seats, '{}') END AS seats
@@ -118,19 +119,18 @@ class StockRepository {
     }
 
     /**
-     * A line's delivery types from their array's text, in the catalogue's order: {@code {mobile_transfer,pdf}}, or
-     * {@code {"mobile_transfer","pdf"}} once the driver reads the column in binary (wire names hold no quote or
-     * comma). Lines share a handful of combinations, so each is parsed once.
+     * A line's delivery types from their wire names joined by commas (no name holds one), in the catalogue's order.
+     * Lines share a handful of combinations, so each is parsed once. Joined in SQL because the driver's text form of a
+     * {@code text[]} changes once it reads the column in binary, and builds a large buffer each time.
      */
-    private static List<String> deliveryTypes(String array) {
-        List<String> known = DELIVERY_TYPES.get(array);
+    private static List<String> deliveryTypes(String joined) {
+        List<String> known = DELIVERY_TYPES.get(joined);
         if (known != null) {
             return known;
         }
-        List<String> types = DeliveryType.inWireOrder(
-                List.of(array.substring(1, array.length() - 1).replace("\"", "").split(",")));
+        List<String> types = DeliveryType.inWireOrder(List.of(joined.split(",")));
         if (DELIVERY_TYPES.size() < 64) {
-            DELIVERY_TYPES.put(array, types);
+            DELIVERY_TYPES.put(joined, types);
         }
         return types;
     }

@@ -1,17 +1,25 @@
 package org.boxoffice.inventory;
 
+import static io.restassured.http.ContentType.JSON;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Fixtures.ga;
 import static org.boxoffice.support.Fixtures.seats;
+import static org.boxoffice.support.Json.obj;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Fixtures.TestEvent;
+import org.boxoffice.support.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +95,38 @@ class AvailabilityTest extends ApiTest {
         jdbc.sql("UPDATE tickets SET sold = true WHERE event_id = :e AND seat_number IS NULL").param("e", event.id()).update();
         as(token).get("/v1/events/" + event.id() + "/sections").then().body("data.section_name", contains("A"));
         as(token).get("/v1/events/" + event.id() + "/sections/GA/rows").then().statusCode(200).body("data", empty());
+    }
+
+    @Test
+    void aSectionAddedAfterTheEventWasReadIsReadAtOnce() {
+        as(token).get("/v1/events/" + event.id() + "/sections/A/rows").then().statusCode(200);
+        as(token).get("/v1/events/" + event.id() + "/sections/BALC/rows").then().statusCode(404)
+                .body("error.code", equalTo("SECTION_NOT_FOUND"));
+        addSection("BALC", 1);
+        as(token).get("/v1/events/" + event.id() + "/sections/BALC/rows").then().statusCode(200)
+                .body("data.row_name", contains("1")).body("data[0].available_quantity", equalTo(4));
+        as(token).get("/v1/events/" + event.id() + "/sections/A/rows").then().statusCode(200)
+                .body("data.row_name", contains("1", "2"));
+    }
+
+    @Test
+    void anAnswerLargerThanTomcatsDefaultChunkLeavesInOnePieceWithItsLength() {
+        addSection("WIDE", 80);
+        var answer = as(token).get("/v1/events/" + event.id() + "/sections/WIDE/rows").then().statusCode(200)
+                .body("data", hasSize(80)).header("Transfer-Encoding", nullValue()).extract();
+        int bytes = answer.asByteArray().length;
+        assertThat(bytes).isGreaterThan(8 * 1024);
+        assertThat(answer.header("Content-Length")).isEqualTo(Integer.toString(bytes));
+    }
+
+    /** A section added by the operator after the event was read, with {@code rows} rows of 4 seats on sale. */
+    private void addSection(String name, int rows) {
+        List<Map<String, Object>> plan = IntStream.rangeClosed(1, rows).mapToObj(r -> obj("name", Integer.toString(r), "rank", r))
+                .toList();
+        admin().contentType(JSON).body(Json.of(obj("name", name, "rows", plan)))
+                .post("/admin/v1/events/" + event.id() + "/sections").then().statusCode(201);
+        fixtures.tickets(event.id(), IntStream.rangeClosed(1, rows)
+                .mapToObj(r -> seats(name, Integer.toString(r), 1, 4, "60.00", "pdf")).toList());
     }
 
     @Test
