@@ -42,9 +42,9 @@ class SeatingPlans {
         EventLayout known = plans.getIfPresent(eventId);
         Optional<Section> section = known == null ? Optional.empty() : known.section(sectionName);
         if (section.isPresent()) {
-            return Optional.of(new SectionPlan(eventId, known.currency(), section.get()));
+            return Optional.of(new SectionPlan(known.currency(), section.get()));
         }
-        return layout(eventId).map(l -> new SectionPlan(eventId, l.currency(), l.requireSection(sectionName)));
+        return layout(eventId).map(l -> new SectionPlan(l.currency(), l.requireSection(sectionName)));
     }
 
     private Optional<EventLayout> load(String eventId) {

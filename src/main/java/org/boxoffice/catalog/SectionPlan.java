@@ -1,5 +1,5 @@
 package org.boxoffice.catalog;
 
 /** What reading a section's availability needs of its event: the event's currency and the section's seating plan. */
-public record SectionPlan(String eventId, String currency, Section section) {
+public record SectionPlan(String currency, Section section) {
 }
