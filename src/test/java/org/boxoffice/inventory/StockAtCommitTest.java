@@ -95,4 +95,37 @@ class StockAtCommitTest extends InventoryTest {
         assertThat(row.maxContiguous()).isEqualTo(6);
         assertThat(availability.rows(event.id(), "GA").getFirst().available()).isEqualTo(15);
     }
+
+    /**
+     * An on-sale queues on the best row's stock line, so what its commit writes while the line is locked matters: a
+     * hold that leaves the line open rewrites it in place (a heap-only tuple: no index entry written, migration V25).
+     */
+    @Test
+    void aHoldThatLeavesItsLineOpenUpdatesTheLineInPlace() {
+        assertThat(stockLineUpdatesOfAHold(2)).containsExactly(1L, 1L);
+    }
+
+    /** The control: taking the row's last seats closes its line, which moves it out of the index of open lines. */
+    @Test
+    void controlAHoldThatClosesItsLineUpdatesTheIndex() {
+        assertThat(stockLineUpdatesOfAHold(10)).containsExactly(1L, 0L);
+    }
+
+    /** Stock-line updates, then how many of them were in place, of a hold of {@code seats} of row A's ten (undone). */
+    private List<Long> stockLineUpdatesOfAHold(int seats) {
+        return transaction.execute(status -> {
+            List<Long> before = stockLineUpdates();
+            holds.hold("qt_in_place", layout.requireSection("A"), Optional.empty(), seats, inAnHour());
+            jdbc.sql("SET CONSTRAINTS ALL IMMEDIATE").update(); // the stock lines' update, due at commit, now
+            List<Long> after = stockLineUpdates();
+            status.setRollbackOnly();
+            return List.of(after.get(0) - before.get(0), after.get(1) - before.get(1));
+        });
+    }
+
+    /** This connection's counts of stock-line updates and in-place ones not yet reported to the statistics. */
+    private List<Long> stockLineUpdates() {
+        return jdbc.sql("SELECT n_tup_upd, n_tup_hot_upd FROM pg_stat_xact_user_tables WHERE relname = 'ticket_stock'")
+                .query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).single();
+    }
 }
