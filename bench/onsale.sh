@@ -6,10 +6,10 @@
 # inventory, so that none runs the hot section (5,000 quotes of 2 seats) or a cold event (20) out of stock: a sold-out
 # answer is cheap, and a load that ran out would measure sold-out answers instead of quotes. The two search pages take
 # turns the same way; the rows reads run SECONDS.
-# Usage: bench/onsale.sh [seconds=15] [partners=64] [stock-seconds=3] [bursts=5]   Output: bench/results/onsale-<date>.md
+# Usage: bench/onsale.sh [seconds=15] [partners=64] [stock-seconds=3] [bursts=5] [cost-rounds=3]   Output: bench/results/onsale-<date>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_PER_RUN=${1:-15}; PARTNERS=${2:-64}; STOCK_SECONDS=${3:-3}; BURSTS=${4:-5}
+SECONDS_PER_RUN=${1:-15}; PARTNERS=${2:-64}; STOCK_SECONDS=${3:-3}; BURSTS=${4:-5}; COST_ROUNDS=${5:-3}
 command -v wrk > /dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo; $sudo apt-get install -y -q wrk > /dev/null; }
 source bench/lib.sh onsale
 start_server
@@ -46,12 +46,25 @@ hold_live() {
 load() {
   local connections=$1 seconds=$2 kind=$3 events=$4 section=$5 threads=2
   [ "$connections" -lt 2 ] && threads=1
-  env KIND=$kind TOKENS=$WORK/tokens EVENTS=$events SECTION=$section "${@:6}" \
-    wrk -t$threads -c"$connections" -d"${seconds}s" --timeout 2s -s bench/wrk/onsale.lua "$BASE" | grep '^RESULT' | cut -d' ' -f2-
+  stolen env KIND=$kind TOKENS=$WORK/tokens EVENTS=$events SECTION=$section "${@:6}" \
+    wrk -t$threads -c"$connections" -d"${seconds}s" --timeout 2s -s bench/wrk/onsale.lua "$BASE"
 }
 flow() { # the quote -> order flow: one partner per wrk thread and connection
-  TOKENS=$WORK/tokens EVENTS=$1 SECTION=S1 wrk -t"$PARTNERS" -c"$PARTNERS" -d"${STOCK_SECONDS}s" --timeout 2s \
-    -s bench/wrk/orders.lua "$BASE" | grep '^RESULT' | cut -d' ' -f2-
+  stolen env TOKENS=$WORK/tokens EVENTS=$1 SECTION=S1 wrk -t"$PARTNERS" -c"$PARTNERS" -d"${STOCK_SECONDS}s" --timeout 2s \
+    -s bench/wrk/orders.lua "$BASE"
+}
+# Runs a wrk command and prints its RESULT fields plus steal_pct: the share of the machine's CPU time its hypervisor
+# gave to other guests meanwhile (/proc/stat). These machines are shared: a load's p99 stretches with its steal.
+stolen() {
+  local before result
+  before=$(head -1 /proc/stat)
+  result=$("$@" | grep '^RESULT' | cut -d' ' -f2-)
+  echo "$result steal_pct=$(steal_since "$before")"
+}
+# Percent of the CPU time since the /proc/stat line BEFORE that was stolen.   Usage: steal_since "$(head -1 /proc/stat)"
+steal_since() {
+  python3 -c 'import sys; a, b = ([int(x) for x in l.split()[1:9]] for l in sys.argv[1:]); d = [y - x for x, y in zip(a, b)]
+print(f"{100 * d[7] / max(1, sum(d)):.1f}")' "$1" "$(head -1 /proc/stat)"
 }
 # BURSTS rounds of loads that take tickets: each round runs every named load once, each after fresh(), and keeps
 # its RESULT line in $WORK/burst-NAME. Loads compared with one another take turns, so that warming up and the
@@ -71,10 +84,10 @@ runs = [dict(kv.split("=") for kv in line.split()) for line in open(sys.argv[1])
 merged = {k: sum(float(r[k]) for r in runs) for k in runs[0]}
 for k in ("p99_ms", "max_ms"):
     if k in merged: merged[k] = max(float(r[k]) for r in runs)
-for k in ("p50_ms", "mean_ms"):
+for k in ("p50_ms", "mean_ms", "steal_pct"):
     if k in merged: merged[k] /= len(runs)
 merged["ok_per_s"] = merged["ok"] / merged["seconds"]
-print(" ".join(f"{k}={v:.1f}" if k.endswith(("_s", "_ms", "seconds")) else f"{k}={v:.0f}" for k, v in merged.items()))' "$WORK/burst-$1"
+print(" ".join(f"{k}={v:.1f}" if k.endswith(("_s", "_ms", "_pct", "seconds")) else f"{k}={v:.0f}" for k, v in merged.items()))' "$WORK/burst-$1"
 }
 spread_quotes() { load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/cold" S1; }
 seated_quotes() { load "$PARTNERS" "$STOCK_SECONDS" quote "$WORK/hot" S1; }
@@ -95,7 +108,7 @@ pgbench_flows() {
 }
 field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
 ratio() { python3 -c "print(f'{float($1) / float($2):.2f}')"; }
-row() { echo "| $1 | $(field "$2" ok_per_s) | $(field "$2" p50_ms) | $(field "$2" p99_ms) | $3 | $(field "$2" error_5xx) | $(field "$2" timeouts) | $(field "$2" unavailable_503) |"; }
+row() { echo "| $1 | $(field "$2" ok_per_s) | $(field "$2" p50_ms) | $(field "$2" p99_ms) | $3 | $(field "$2" error_5xx) | $(field "$2" timeouts) | $(field "$2" unavailable_503) | $(field "$2" steal_pct) |"; }
 
 {
 echo "# On-sale benchmark (wrk), $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -110,12 +123,14 @@ echo
 psql -q -c "DROP TABLE IF EXISTS bench_rows" -c "CREATE TABLE bench_rows AS SELECT row_number() OVER (ORDER BY r.id) AS n, r.id, s.event_id, s.id AS section_id FROM seat_rows r JOIN sections s ON s.id = r.section_id WHERE s.event_id = '$HOT' AND s.name = 'S1'" -c "CREATE UNIQUE INDEX ON bench_rows (n)" -c "ANALYZE bench_rows"
 BURSTS=1 rounds spread_quotes seated_quotes ga_quotes spread_flow hot_flow pgbench_flows search_hot search_cold # warm-up, not reported
 rm -f "$WORK"/burst-*
+loads_began=$(head -1 /proc/stat)
 rounds spread_quotes seated_quotes ga_quotes
 spread=$(merged spread_quotes); seated=$(merged seated_quotes); ga=$(merged ga_quotes)
 fresh; rows_fresh=$(load "$PARTNERS" "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
 hold_live "$HOT" S1 5000
 rows_held=$(load "$PARTNERS" "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
 rows_single=$(load 1 "$SECONDS_PER_RUN" rows "$WORK/hot" S1)
+door_single=$(load 1 5 door "$WORK/hot" S1)
 rounds search_hot search_cold
 search_hot=$(merged search_hot); search_cold=$(merged search_cold)
 rounds spread_flow hot_flow pgbench_flows
@@ -123,23 +138,28 @@ flow_spread=$(merged spread_flow); flow_hot=$(merged hot_flow); pgbench_tps=$(fi
 psql -q -c "DROP TABLE bench_rows"
 rounds overload_quotes
 overload=$(merged overload_quotes)
+loads_steal=$(steal_since "$loads_began")
 
 echo "## Loads"
 echo
-echo "| load | answers/s (2xx) | p50 ms | p99 ms | ratio | 5xx | timeouts | 503 |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| load | answers/s (2xx) | p50 ms | p99 ms | ratio | 5xx | timeouts | 503 | steal % |"
+echo "|---|---|---|---|---|---|---|---|---|"
 row "quotes spread over the 200 cold events (2 seats, best row)" "$spread" "1.00"
 row "quotes, hot section S1 (2 seats, best row)" "$seated" "$(ratio "$(field "$seated" ok_per_s)" "$(field "$spread" ok_per_s)") × spread"
 row "quotes, hot GA floor (2 tickets)" "$ga" "$(ratio "$(field "$ga" ok_per_s)" "$(field "$spread" ok_per_s)") × spread"
 row "rows of S1, no holds" "$rows_fresh" ""
 row "rows of S1 with 5,000 live holds" "$rows_held" "$(ratio "$(field "$rows_held" ok_per_s)" "$(field "$rows_fresh" ok_per_s)") × no holds"
 row "rows of S1 with 5,000 live holds, 1 client" "$rows_single" ""
+row "the machine's floor: the door's refusal without credentials (401, 429; no database), 1 client, 5 s" "$door_single" ""
 row "events search, page of 20 with the hot event" "$search_hot" "$(ratio "$(field "$search_hot" ok_per_s)" "$(field "$search_cold" ok_per_s)") × without"
 row "events search, page of 20 cold events" "$search_cold" ""
-echo "| quote → order flow, spread ($PARTNERS partners) | $(field "$flow_spread" ok_per_s) orders/s | | $(field "$flow_spread" p99_ms) | 1.00 | $(field "$flow_spread" error_5xx) | $(field "$flow_spread" timeouts) | $(field "$flow_spread" unavailable_503) |"
-echo "| quote → order flow, hot S1 | $(field "$flow_hot" ok_per_s) orders/s | | $(field "$flow_hot" p99_ms) | $(ratio "$(field "$flow_hot" ok_per_s)" "$(field "$flow_spread" ok_per_s)") × spread | $(field "$flow_hot" error_5xx) | $(field "$flow_hot" timeouts) | $(field "$flow_hot" unavailable_503) |"
-echo "| the flow's SQL in pgbench, hot S1 (random rows; flows that confirmed an order) | $pgbench_tps flows/s | | | API hot = $(ratio "$(field "$flow_hot" ok_per_s)" "$pgbench_tps") × | | | |"
+echo "| quote → order flow, spread ($PARTNERS partners) | $(field "$flow_spread" ok_per_s) orders/s | | $(field "$flow_spread" p99_ms) | 1.00 | $(field "$flow_spread" error_5xx) | $(field "$flow_spread" timeouts) | $(field "$flow_spread" unavailable_503) | $(field "$flow_spread" steal_pct) |"
+echo "| quote → order flow, hot S1 | $(field "$flow_hot" ok_per_s) orders/s | | $(field "$flow_hot" p99_ms) | $(ratio "$(field "$flow_hot" ok_per_s)" "$(field "$flow_spread" ok_per_s)") × spread | $(field "$flow_hot" error_5xx) | $(field "$flow_hot" timeouts) | $(field "$flow_hot" unavailable_503) | $(field "$flow_hot" steal_pct) |"
+echo "| the flow's SQL in pgbench, hot S1 (random rows; flows that confirmed an order) | $pgbench_tps flows/s | | | API hot = $(ratio "$(field "$flow_hot" ok_per_s)" "$pgbench_tps") × | | | | |"
 row "overload: hot S1 quotes at $((PARTNERS * 4)) connections" "$overload" ""
+echo
+echo "steal %: the share of the machine's CPU time its hypervisor gave to other guests during the load (/proc/stat);"
+echo "$loads_steal % over all the loads above. Latencies stretch with it, a single client's p99 most."
 echo
 echo "Answer counts: spread $(field "$spread" ok) created, $(field "$spread" sold_out_422) sold out; hot S1 $(field "$seated" ok) / $(field "$seated" sold_out_422);"
 echo "GA $(field "$ga" ok) / $(field "$ga" sold_out_422); overload $(field "$overload" ok) created, $(field "$overload" sold_out_422) sold out, $(field "$overload" unavailable_503) answered 503, max latency $(field "$overload" max_ms) ms."
@@ -148,24 +168,37 @@ echo "Oversold over all loads (a ticket in two live quotes, checked after each l
 soldout=$(( $(field "$seated" sold_out_422) + $(field "$ga" sold_out_422) + $(field "$overload" sold_out_422) ))
 [ "$soldout" -eq 0 ] || echo "**Stock ran out in a hot load ($soldout sold-out answers): shorten stock-seconds.**"
 echo
-echo "## Cost against the crowd (1 client, 200 requests each: mean latency in ms)"
+echo "## Cost against the crowd (1 client, 200 requests each: mean latency in ms, the median of $COST_ROUNDS rounds)"
+echo
+echo "Each round measures every cell once, so that the machine's drift over the minutes this takes spreads over all of them."
 echo
 echo "| section | live holds | seated quote | GA quote | rows read |"
 echo "|---|---|---|---|---|"
-for size in 1000 10000 60000; do
-  for live in 0 1000 10000; do
-    event=$(cat "$WORK/cost-$size")
-    cells=""
-    for what in "quote S1" "quote FLOOR" "rows S1"; do
-      set -- $what
-      if [ "$live" -ge "$size" ]; then cells="$cells | –"; continue; fi # no more holds than tickets
-      fresh; hold_live "$event" "$2" "$live"
-      result=$(load 1 3 "$1" "$WORK/cost-$size" "$2" REQUESTS=200)
-      cells="$cells | $(field "$result" mean_ms)"
+: > "$WORK/costs"
+for round in $(seq 1 "$COST_ROUNDS"); do
+  for size in 1000 10000 60000; do
+    for live in 0 1000 10000; do
+      [ "$live" -lt "$size" ] || continue # no more holds than tickets
+      for what in "quote S1" "quote FLOOR" "rows S1"; do
+        set -- $what
+        fresh; hold_live "$(cat "$WORK/cost-$size")" "$2" "$live"
+        echo "$size $live $1-$2 $(field "$(load 1 3 "$1" "$WORK/cost-$size" "$2" REQUESTS=200)" mean_ms)" >> "$WORK/costs"
+      done
     done
-    echo "| $size tickets | $live$cells |"
   done
 done
+python3 - "$WORK/costs" <<'TABLE'
+import statistics, sys
+cells = {}
+for line in open(sys.argv[1]):
+    size, live, what, mean = line.split()
+    cells.setdefault((int(size), int(live)), {}).setdefault(what, []).append(float(mean))
+for size in (1000, 10000, 60000):
+    for live in (0, 1000, 10000):
+        row = cells.get((size, live))
+        values = [f"{statistics.median(row[w]):.2f}" if row else "–" for w in ("quote-S1", "quote-FLOOR", "rows-S1")]
+        print(f"| {size} tickets | {live} | " + " | ".join(values) + " |")
+TABLE
 echo
 echo "ERROR lines in the server log: $(grep -c ' ERROR ' "$WORK/server.log" || true)"
 } | tee "$OUT"
