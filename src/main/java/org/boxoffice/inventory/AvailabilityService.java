@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import jakarta.annotation.Nullable;
 import org.boxoffice.catalog.AvailabilitySummaries;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.EventLayout;
@@ -46,7 +47,7 @@ public class AvailabilityService implements AvailabilitySummaries {
         EventLayout layout = catalog.layout(eventId);
         String currency = layout.currency();
         List<Section> sections = layout.sections();
-        Map<String, List<StockRepository.StockLine>> bySection = stock.lines(eventId, null, Instant.now(clock))
+        Map<String, List<StockRepository.StockLine>> bySection = stock.lines(eventId, Instant.now(clock))
                 .stream().collect(Collectors.groupingBy(StockRepository.StockLine::sectionId));
         return sections.stream().filter(s -> bySection.containsKey(s.id())).map(s -> {
             List<StockRepository.StockLine> lines = bySection.get(s.id());
@@ -57,14 +58,29 @@ public class AvailabilityService implements AvailabilitySummaries {
 
     /** Rows of one section that have at least one ticket available, best rank first. */
     public List<RowAvailability> rows(String eventId, String sectionName) {
+        return rowsChangedSince(eventId, sectionName, null).rows();
+    }
+
+    /**
+     * The section's rows as {@link #rows}, with the tag of the stock lines they come from and whether they stay what
+     * they are until those lines change ({@code lasting}: no hold in the section may have expired). {@code rows} is
+     * null when the lines are still the ones tagged {@code known} and lasting: what was answered then is the answer.
+     */
+    public record SectionRows(String tag, boolean lasting, @Nullable List<RowAvailability> rows) {
+    }
+
+    public SectionRows rowsChangedSince(String eventId, String sectionName, @Nullable String known) {
         SectionPlan plan = catalog.sectionPlan(eventId, sectionName);
-        String currency = plan.currency();
         Section section = plan.section();
+        StockRepository.SectionLines lines = stock.sectionLines(eventId, section.id(), Instant.now(clock), known);
+        if (lines.lines() == null) {
+            return new SectionRows(lines.tag(), lines.lasting(), null);
+        }
         Map<String, Row> rows = section.rows().stream().collect(Collectors.toMap(Row::id, Function.identity()));
-        return RowStock.of(stock.lines(eventId, section.id(), Instant.now(clock)), section.ga()).stream()
+        return new SectionRows(lines.tag(), lines.lasting(), RowStock.of(lines.lines(), section.ga()).stream()
                 .map(a -> new RowAvailability(rows.get(a.rowId()), a.available(), a.maxContiguous(), a.minPriceMinor(),
-                        currency, a.deliveryTypes()))
+                        plan.currency(), a.deliveryTypes()))
                 .sorted(Comparator.comparingInt((RowAvailability r) -> r.row().rank()).thenComparing(r -> r.row().name()))
-                .toList();
+                .toList());
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.boxoffice.catalog.AvailabilitySummaries;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,27 +50,55 @@ class StockRepository {
         this.jdbc = jdbc;
     }
 
+    /** The columns of a stock line's {@link StockLine} ({@link #line}), from {@code ticket_stock s} and {@link #EXPIRED}. */
+    private static final String LINE_COLUMNS = """
+            s.section_id, s.row_id, s.price_minor, s.free_run, array_to_string(s.delivery_types, ',') AS delivery_types,
+            s.free + coalesce(expired.quantity, 0) AS available,
+            CASE WHEN expired.quantity > 0 OR s.shared_row THEN s.free_seats || coalesce(expired.seats, '{}') END AS seats""";
+
     /**
-     * The event's stock lines (one section's, if given) that have anything free now, a row's lines together, rows in
-     * their section's (rank, name) order. Seats are read only for lines whose free run does not tell (an expired hold,
-     * or a row of several lines: {@code shared_row}, migration V20).
+     * The event's stock lines that have anything free now, a row's lines together, rows in their section's (rank,
+     * name) order. Seats are read only for lines whose free run does not tell (an expired hold, or a row of several
+     * lines: {@code shared_row}, migration V20).
      */
-    List<StockLine> lines(String eventId, String sectionId, Instant now) {
-        JdbcClient.StatementSpec spec = jdbc.sql("""
-                        SELECT s.section_id, s.row_id, s.price_minor, s.free_run,
-                               array_to_string(s.delivery_types, ',') AS delivery_types,
-                               s.free + coalesce(expired.quantity, 0) AS available,
-                               CASE WHEN expired.quantity > 0 OR s.shared_row
-                                    THEN s.free_seats || coalesce(expired.seats, '{}') END AS seats
+    List<StockLine> lines(String eventId, Instant now) {
+        return jdbc.sql("""
+                        SELECT %s
                         FROM ticket_stock s %s
-                        WHERE s.event_id = :event %s AND s.free + coalesce(expired.quantity, 0) > 0
-                        ORDER BY s.row_place, s.row_id, s.id"""
-                        .formatted(EXPIRED, sectionId == null ? "" : "AND s.section_id = :section"))
-                .param("event", eventId).param("now", ts(now));
-        if (sectionId != null) {
-            spec = spec.param("section", sectionId);
-        }
-        return spec.query(StockRepository::line).list();
+                        WHERE s.event_id = :event AND s.free + coalesce(expired.quantity, 0) > 0
+                        ORDER BY s.row_place, s.row_id, s.id""".formatted(LINE_COLUMNS, EXPIRED))
+                .param("event", eventId).param("now", ts(now)).query(StockRepository::line).list();
+    }
+
+    /**
+     * What one section's lines are now. {@code tag} names the state of all of them (the versions of migration V26);
+     * {@code lasting} says no hold line of theirs may have expired, so what they have free cannot change without a
+     * new tag. {@code lines}, as in {@link #lines}, is null when they are still the ones tagged {@code known} and
+     * lasting: one statement, one snapshot, and only the tag crosses the wire when nothing changed.
+     */
+    record SectionLines(String tag, boolean lasting, List<StockLine> lines) {
+    }
+
+    SectionLines sectionLines(String eventId, String sectionId, Instant now, String known) {
+        return jdbc.sql("""
+                        WITH state AS MATERIALIZED (
+                            SELECT coalesce(md5(string_agg(version::text, ',' ORDER BY version)), '') AS tag,
+                                   coalesce(min(next_expiry) > :now, true) AS lasting
+                            FROM ticket_stock WHERE event_id = :event AND section_id = :section
+                        ), gate AS MATERIALIZED (
+                            SELECT tag, lasting, tag IS DISTINCT FROM CAST(:known AS text) OR NOT lasting AS changed
+                            FROM state
+                        )
+                        SELECT g.tag, g.lasting, g.changed, l.*
+                        FROM gate g LEFT JOIN LATERAL (
+                            SELECT %s, s.row_place, s.id
+                            FROM ticket_stock s %s
+                            WHERE g.changed AND s.event_id = :event AND s.section_id = :section
+                              AND s.free + coalesce(expired.quantity, 0) > 0
+                        ) l ON true
+                        ORDER BY l.row_place, l.row_id, l.id""".formatted(LINE_COLUMNS, EXPIRED))
+                .param("event", eventId).param("section", sectionId).param("now", ts(now)).param("known", known)
+                .query((ResultSetExtractor<SectionLines>) StockRepository::sectionLines);
     }
 
     /**
@@ -109,6 +139,22 @@ class StockRepository {
                 .query((rs, n) -> new Line(rs.getString("event_id"),
                         new AvailabilitySummaries.Summary(rs.getLong("available"), rs.getLong("min_price"))))
                 .list().stream().collect(Collectors.toMap(Line::eventId, Line::summary));
+    }
+
+    private static SectionLines sectionLines(ResultSet rs) throws SQLException {
+        rs.next(); // one row at least: the state's
+        String tag = rs.getString("tag");
+        boolean lasting = rs.getBoolean("lasting");
+        if (!rs.getBoolean("changed")) {
+            return new SectionLines(tag, lasting, null);
+        }
+        List<StockLine> lines = new ArrayList<>();
+        do {
+            if (rs.getString("section_id") != null) { // null: the state's row alone, nothing free
+                lines.add(line(rs, lines.size()));
+            }
+        } while (rs.next());
+        return new SectionLines(tag, lasting, lines);
     }
 
     private static StockLine line(ResultSet rs, int n) throws SQLException {

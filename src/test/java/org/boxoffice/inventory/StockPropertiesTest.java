@@ -26,12 +26,14 @@ import org.boxoffice.support.PropertyApplication;
 import org.boxoffice.support.StockRecount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Property: after any sequence of holds (seated and GA, a chosen row or the best one), time passing (holds expiring),
  * sales, releases (a refund gives sold tickets back), extensions, moves (quote to order) and sweeps, the summaries the
  * database keeps equal a recount from the tickets, every availability read equals what the tickets say at that
- * moment — counted here with the window-function SQL availability used before the summaries existed — and a seated
+ * moment — counted here with the window-function SQL availability used before the summaries existed —, so does the
+ * rows answer a node keeps from one step to the next while a section does not change, and a seated
  * hold without a row takes the best row that has the seats side by side, as counted from the tickets, or fails only
  * when no row has them (the best-row walk, migration V24).
  * jqwik shrinks a failing sequence to a smallest one and prints the seed that replays it.
@@ -70,6 +72,10 @@ class StockPropertiesTest {
 
     private final HoldService holds = PropertyApplication.bean(HoldService.class);
     private final AvailabilityService availability = PropertyApplication.bean(AvailabilityService.class);
+    private final JsonMapper json = PropertyApplication.bean(JsonMapper.class);
+    private final RowsAnswers rowsAnswers = new RowsAnswers(availability, json, rows -> rows.stream()
+            .map(r -> new RowSeen(r.row().name(), r.available(), r.maxContiguous(), r.minPriceMinor(), r.deliveryTypes()))
+            .sorted(java.util.Comparator.comparing(RowSeen::row)).toList());
     private final CatalogService catalog = PropertyApplication.bean(CatalogService.class);
     private final TransactionTemplate transaction = PropertyApplication.bean(TransactionTemplate.class);
     private final JdbcClient jdbc = PropertyApplication.bean(JdbcClient.class);
@@ -113,6 +119,8 @@ class StockPropertiesTest {
             assertThat(StockRecount.differences(jdbc)).as("after %s", step).isEmpty();
             assertThat(rowsRead(event, "A")).as("rows of A after %s", step).isEqualTo(rowsCounted(event, "A"));
             assertThat(rowsRead(event, "GA")).as("GA after %s", step).isEqualTo(rowsCounted(event, "GA"));
+            assertThat(rowsAnswered(event, "A")).as("answer for A after %s", step).isEqualTo(rowsCounted(event, "A"));
+            assertThat(rowsAnswered(event, "GA")).as("answer for GA after %s", step).isEqualTo(rowsCounted(event, "GA"));
             assertThat(sectionsRead(event)).as("sections after %s", step).isEqualTo(sectionsCounted(event));
             assertThat(availability.forEvents(List.of(event)).getOrDefault(event, null))
                     .as("event summary after %s", step).isEqualTo(eventCounted(event));
@@ -173,6 +181,11 @@ class StockPropertiesTest {
         return availability.rows(event, section).stream()
                 .map(r -> new RowSeen(r.row().name(), r.available(), r.maxContiguous(), r.minPriceMinor(), r.deliveryTypes()))
                 .sorted(java.util.Comparator.comparing(RowSeen::row)).toList();
+    }
+
+    /** The rows answer's JSON, kept from an earlier step when the section's lines are unchanged ({@link RowsAnswers}). */
+    private List<RowSeen> rowsAnswered(String event, String section) {
+        return List.of(json.readValue(rowsAnswers.rows(event, section).rawValue().toString(), RowSeen[].class));
     }
 
     private List<SectionSeen> sectionsRead(String event) {
