@@ -63,7 +63,7 @@ public class AvailabilityService implements AvailabilitySummaries {
 
     /**
      * The section's rows as {@link #rows}, with the tag of the stock lines they come from and whether they stay what
-     * they are until those lines change ({@code lasting}: no hold in the section may have expired). {@code rows} is
+     * they are until those lines change ({@code lasting}: no hold in the section has expired). {@code rows} is
      * null when the lines are still the ones tagged {@code known} and lasting: what was answered then is the answer.
      */
     public record SectionRows(String tag, boolean lasting, @Nullable List<RowAvailability> rows) {

@@ -11,7 +11,7 @@ import tools.jackson.databind.util.RawValue;
 
 /**
  * The JSON of each section's rows answer that this node made last, served again while the database says the
- * section's stock lines are still the very ones it was made from and none of its holds may have expired
+ * section's stock lines are still the very ones it was made from and none of its holds has expired
  * ({@link AvailabilityService#rowsChangedSince}, asked on every read: the answer stays exact at every call, on any
  * number of nodes). A read of an unchanged section then costs one small statement and a copy of bytes instead of
  * the section's lines, their rows and the JSON of each (most of a read's time on the node). An answer that counts

@@ -72,8 +72,9 @@ class StockRepository {
 
     /**
      * What one section's lines are now. {@code tag} names the state of all of them (the versions of migration V26);
-     * {@code lasting} says no hold line of theirs may have expired, so what they have free cannot change without a
-     * new tag. {@code lines}, as in {@link #lines}, is null when they are still the ones tagged {@code known} and
+     * {@code lasting} says none of their hold lines has expired, so what they have free cannot change without a new
+     * tag (asked of the hold lines themselves: a line's {@code next_expiry} is only a lower bound, and stays behind
+     * when a quote's seats move to an order without the line being written). {@code lines}, as in {@link #lines}, is null when they are still the ones tagged {@code known} and
      * lasting: one statement, one snapshot, and only the tag crosses the wire when nothing changed.
      */
     record SectionLines(String tag, boolean lasting, List<StockLine> lines) {
@@ -83,7 +84,9 @@ class StockRepository {
         return jdbc.sql("""
                         WITH state AS MATERIALIZED (
                             SELECT coalesce(md5(string_agg(version::text, ',' ORDER BY version)), '') AS tag,
-                                   coalesce(min(next_expiry) > :now, true) AS lasting
+                                   NOT EXISTS (SELECT 1 FROM ticket_stock_holds h JOIN ticket_stock x ON x.id = h.stock_id
+                                               WHERE h.event_id = :event AND h.held_until <= :now
+                                                 AND x.section_id = :section) AS lasting
                             FROM ticket_stock WHERE event_id = :event AND section_id = :section
                         ), gate AS MATERIALIZED (
                             SELECT tag, lasting, tag IS DISTINCT FROM CAST(:known AS text) OR NOT lasting AS changed

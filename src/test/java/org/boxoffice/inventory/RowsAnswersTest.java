@@ -114,4 +114,16 @@ class RowsAnswersTest extends ApiTest {
         as(token).get("/v1/events/" + event.id() + "/sections/A/rows").then().statusCode(200)
                 .body("data[0].available_quantity", equalTo(10));
     }
+
+    @Test
+    void seatsMovedFromAQuoteToAnOrderLeaveTheAnswerKeptPastTheQuotesExpiry() {
+        hold("1", 4, Duration.ofMinutes(15));
+        jdbc.sql("UPDATE tickets SET hold_id = 'ord_test', held_until = '9999-12-31T00:00:00Z' WHERE hold_id = 'qt_test'")
+                .update(); // as an order does (HoldService.UNTIL_SETTLED): the stock line is not written
+        clock.advance(Duration.ofMinutes(20));
+
+        RawValue after = answers.rows(event.id(), "A");
+        assertThat(after.rawValue().toString()).isEqualTo("[\"1=6\",\"2=10\"]");
+        assertThat(answers.rows(event.id(), "A")).as("nothing has expired: kept").isSameAs(after);
+    }
 }
