@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,13 +25,6 @@ class HoldRepository {
 
     HoldRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The row's tickets available now, in seat order, without locking anything. */
-    List<HeldTicket> available(String rowId, Instant now) {
-        return jdbc.sql("SELECT id, seat_number, price_minor, delivery_types FROM tickets WHERE row_id = :row AND "
-                        + TicketRepository.AVAILABLE + " ORDER BY seat_number NULLS LAST, id")
-                .param("row", rowId).param("now", ts(now)).query(HoldRepository::map).list();
     }
 
     /**
@@ -72,11 +63,41 @@ class HoldRepository {
                 .param("row", rowId).param("start", start).param("quantity", quantity).query(HoldRepository::map).list();
     }
 
-    /** Locks those of the given tickets that are still available and not being taken by another transaction. */
-    Set<String> lockIfAvailable(Collection<String> ticketIds, Instant now) {
-        return new HashSet<>(jdbc.sql("SELECT id FROM tickets WHERE id = ANY(:ids) AND " + TicketRepository.AVAILABLE
-                        + " FOR UPDATE SKIP LOCKED")
-                .param("ids", ticketIds.toArray(String[]::new)).param("now", ts(now)).query(String.class).list());
+    /** A seat of the block {@link #lockFirstBlock} chose, and whether this transaction has it locked now. */
+    record BlockSeat(HeldTicket ticket, boolean locked) {
+    }
+
+    /**
+     * In one statement, finds the row's first {@code quantity} side-by-side seats among those available now, leaving
+     * out {@code skip}, and locks them, skipping those another transaction is taking (locking re-checks availability
+     * against the latest commit). The block's seats in seat order, each marked locked or not; none if the row has
+     * no such block. Seats free in this snapshot are numbered in seat order: side-by-side seats share the
+     * difference between seat number and that place, which names their run.
+     */
+    List<BlockSeat> lockFirstBlock(String rowId, Instant now, int quantity, Collection<String> skip) {
+        return jdbc.sql("""
+                        WITH free AS (
+                            SELECT id, seat_number, price_minor, delivery_types,
+                                   seat_number - row_number() OVER (ORDER BY seat_number) AS run
+                            FROM tickets WHERE row_id = :row AND seat_number IS NOT NULL AND id <> ALL (:skip) AND\s"""
+                        + TicketRepository.AVAILABLE + """
+                        ),
+                        runs AS (
+                            SELECT f.*, count(*) OVER (PARTITION BY run) AS size,
+                                   row_number() OVER (PARTITION BY run ORDER BY seat_number) AS place
+                            FROM free f),
+                        block AS (
+                            SELECT * FROM runs WHERE place <= :quantity
+                              AND run = (SELECT run FROM runs WHERE size >= :quantity ORDER BY seat_number LIMIT 1)),
+                        locked AS (
+                            SELECT id FROM tickets WHERE id IN (SELECT id FROM block) AND\s"""
+                        + TicketRepository.AVAILABLE + """
+                             FOR UPDATE SKIP LOCKED)
+                        SELECT b.id, b.seat_number, b.price_minor, b.delivery_types, l.id IS NOT NULL AS locked
+                        FROM block b LEFT JOIN locked l ON l.id = b.id ORDER BY b.seat_number""")
+                .param("row", rowId).param("now", ts(now)).param("quantity", quantity)
+                .param("skip", skip.toArray(String[]::new))
+                .query((rs, n) -> new BlockSeat(map(rs, n), rs.getBoolean("locked"))).list();
     }
 
     /** Gives the locked tickets to {@code holdId} until {@code until}. */

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.boxoffice.catalog.Row;
 import org.boxoffice.catalog.Section;
+import org.boxoffice.inventory.HoldRepository.BlockSeat;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,9 +83,9 @@ public class HoldService {
         return holds.lockFirstFree(row.id(), now, quantity);
     }
 
-    /** Locks those of {@code ticketIds} that are still free, skipping those being taken; returns the ones locked. */
-    Set<String> lockIfFree(List<String> ticketIds, Instant now) {
-        return holds.lockIfAvailable(ticketIds, now);
+    /** Locks the row's first free block of {@code quantity} side-by-side seats, leaving out {@code busy}. */
+    List<BlockSeat> lockFirstBlock(Row row, int quantity, Set<String> busy, Instant now) {
+        return holds.lockFirstBlock(row.id(), now, quantity, busy);
     }
 
     /**
@@ -103,25 +104,20 @@ public class HoldService {
     }
 
     /**
-     * Finds side-by-side seats without locks, then locks exactly those (skipping seats other transactions are
-     * taking, re-checking availability). Seats it could not lock are left alone on the next try, so concurrent
+     * Finds the first block of side-by-side seats and locks it, in one statement (skipping seats other transactions
+     * are taking, re-checking availability). Seats it could not lock are left out of the next try, so concurrent
      * buyers spread over the row instead of failing while seats remain. The seats the first try locked are this
      * transaction's own, so they stay free to it.
      */
     private List<HeldTicket> findBlock(Row row, int quantity, Instant now) {
         Set<String> busy = new HashSet<>();
         while (true) {
-            List<HeldTicket> free = holds.available(row.id(), now).stream().filter(t -> !busy.contains(t.ticketId())).toList();
-            List<HeldTicket> block = contiguous(free, quantity);
-            if (block.isEmpty()) {
-                return block;
+            List<BlockSeat> block = lockFirstBlock(row, quantity, busy, now);
+            List<String> missed = block.stream().filter(seat -> !seat.locked()).map(seat -> seat.ticket().ticketId()).toList();
+            if (missed.isEmpty()) {
+                return block.stream().map(BlockSeat::ticket).toList();
             }
-            List<String> ids = block.stream().map(HeldTicket::ticketId).toList();
-            Set<String> locked = lockIfFree(ids, now);
-            if (locked.size() == quantity) {
-                return block;
-            }
-            ids.stream().filter(id -> !locked.contains(id)).forEach(busy::add);
+            busy.addAll(missed);
         }
     }
 

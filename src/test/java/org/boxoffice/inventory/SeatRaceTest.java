@@ -3,18 +3,22 @@ package org.boxoffice.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.boxoffice.support.Fixtures.seats;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
+import java.util.stream.IntStream;
 import org.boxoffice.catalog.CatalogService;
 import org.boxoffice.catalog.Row;
 import org.boxoffice.catalog.Section;
+import org.boxoffice.inventory.HoldRepository.BlockSeat;
 import org.boxoffice.support.ApiTest;
 import org.boxoffice.support.Fixtures.TestEvent;
 import org.boxoffice.support.Race;
@@ -41,33 +45,49 @@ class SeatRaceTest extends ApiTest {
     @Autowired
     Clock appClock;
 
+    /** Where the racers meet: every racer reaches it before any goes on, so all of them read the same free seats. */
+    enum Meeting { FIRST_SEATS, BLOCK }
+
     /** Lets every racer read the free seats, then releases them all at once to write. */
     static final class GatedHoldRepository extends HoldRepository {
+        private final JdbcClient jdbc;
         private final CyclicBarrier gate;
+        private final Meeting meeting;
         private final ThreadLocal<Boolean> passed = ThreadLocal.withInitial(() -> false);
 
-        GatedHoldRepository(JdbcClient jdbc, CyclicBarrier gate) {
+        GatedHoldRepository(JdbcClient jdbc, CyclicBarrier gate, Meeting meeting) {
             super(jdbc);
+            this.jdbc = jdbc;
             this.gate = gate;
+            this.meeting = meeting;
         }
 
-        /** The control's read: every racer has read the same free seats before any goes on. */
-        @Override
-        List<HeldTicket> available(String rowId, Instant now) {
-            List<HeldTicket> free = super.available(rowId, now);
-            once();
-            return free;
-        }
-
-        /** The real read-and-lock: every racer sends it at the same moment. */
+        /** The real read-and-lock of the first free seats: every racer sends it at the same moment. */
         @Override
         List<HeldTicket> lockFirstFree(String rowId, Instant now, int quantity) {
-            once();
+            meet(Meeting.FIRST_SEATS);
             return super.lockFirstFree(rowId, now, quantity);
         }
 
-        private void once() {
-            if (!passed.get()) {
+        /** The real search-and-lock of a block of seats: every racer sends it at the same moment. */
+        @Override
+        List<BlockSeat> lockFirstBlock(String rowId, Instant now, int quantity, Collection<String> skip) {
+            meet(Meeting.BLOCK);
+            return super.lockFirstBlock(rowId, now, quantity, skip);
+        }
+
+        /** The control's read: the row's available seats in seat order, locking nothing. */
+        List<HeldTicket> unlocked(String rowId, Instant now, Meeting step) {
+            meet(step);
+            return jdbc.sql("SELECT id, seat_number, price_minor FROM tickets WHERE row_id = :row AND NOT sold "
+                            + "AND (held_until IS NULL OR held_until <= :now) ORDER BY seat_number")
+                    .param("row", rowId).param("now", Timestamp.from(now))
+                    .query((rs, n) -> new HeldTicket(rs.getString("id"), rs.getInt("seat_number"), rs.getLong("price_minor"),
+                            List.of("mobile_transfer"))).list();
+        }
+
+        private void meet(Meeting step) {
+            if (step == meeting && !passed.get()) {
                 passed.set(true);
                 Race.await(gate);
             }
@@ -76,16 +96,16 @@ class SeatRaceTest extends ApiTest {
 
     /** The control: the same hold code with its row locks taken out (every free seat read is taken as locked). */
     static final class Unlocked extends HoldService {
-        private final HoldRepository holds;
+        private final GatedHoldRepository holds;
 
-        Unlocked(HoldRepository holds, StockRepository stock, Clock clock) {
+        Unlocked(GatedHoldRepository holds, StockRepository stock, Clock clock) {
             super(holds, stock, clock);
             this.holds = holds;
         }
 
         @Override
         List<HeldTicket> lockAnyFree(Row row, int quantity, Instant now) {
-            return holds.available(row.id(), now).stream().limit(quantity).toList();
+            return holds.unlocked(row.id(), now, Meeting.FIRST_SEATS).stream().limit(quantity).toList();
         }
 
         @Override
@@ -94,8 +114,10 @@ class SeatRaceTest extends ApiTest {
         }
 
         @Override
-        Set<String> lockIfFree(List<String> ticketIds, Instant now) {
-            return Set.copyOf(ticketIds);
+        List<BlockSeat> lockFirstBlock(Row row, int quantity, Set<String> busy, Instant now) {
+            List<HeldTicket> free = holds.unlocked(row.id(), now, Meeting.BLOCK).stream()
+                    .filter(t -> !busy.contains(t.ticketId())).toList();
+            return contiguous(free, quantity).stream().map(t -> new BlockSeat(t, true)).toList();
         }
     }
 
@@ -110,18 +132,37 @@ class SeatRaceTest extends ApiTest {
     private Outcome race(boolean locking) throws Exception {
         TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
         fixtures.tickets(event.id(), List.of(seats("A", "1", 1, SEATS, "10.00")));
+        return race(locking, event, Meeting.FIRST_SEATS, 1);
+    }
+
+    private Outcome race(boolean locking, TestEvent event, Meeting meeting, int quantity) {
         Section section = catalog.layout(event.id()).requireSection("A");
-        GatedHoldRepository gated = new GatedHoldRepository(jdbc, new CyclicBarrier(RACERS));
+        GatedHoldRepository gated = new GatedHoldRepository(jdbc, new CyclicBarrier(RACERS), meeting);
         HoldService service = locking ? new HoldService(gated, stock, appClock) : new Unlocked(gated, stock, appClock);
         List<List<String>> claimed = Race.results(RACERS, racer -> transaction.execute(status -> {
             try {
-                return service.hold("race-" + locking + "-" + racer + "-" + event.id(), section, Optional.empty(), 1,
+                return service.hold("race-" + locking + "-" + racer + "-" + event.id(), section, Optional.empty(), quantity,
                         appClock.instant().plus(Duration.ofMinutes(15))).ticketIds();
             } catch (NoInventoryAvailable e) {
                 return null;
             }
         })).stream().filter(java.util.Objects::nonNull).toList();
         return new Outcome(claimed.size(), claimed);
+    }
+
+    /**
+     * A row whose first free seats are never side by side: 40 single seats (every other seat sold), then three pairs
+     * (81-82, 84-85, 87-88). Each racer's first free seats are two singles (there are more than the racers take), so
+     * every racer looks for a block, and they all meet there: only the three pairs can seat a quote of two.
+     */
+    private TestEvent rowOfSinglesThenThreePairs() {
+        TestEvent event = fixtures.event(Duration.ofDays(10), List.of());
+        fixtures.tickets(event.id(), List.of(seats("A", "1", 1, 88, "10.00")));
+        Integer[] sold = IntStream.concat(IntStream.rangeClosed(1, 40).map(i -> 2 * i), IntStream.of(83, 86)).boxed()
+                .toArray(Integer[]::new);
+        jdbc.sql("UPDATE tickets SET sold = true WHERE event_id = :e AND seat_number = ANY (:sold)")
+                .param("e", event.id()).param("sold", sold).update();
+        return event;
     }
 
     @Test
@@ -142,6 +183,34 @@ class SeatRaceTest extends ApiTest {
             oversold += outcome.holds() > SEATS && outcome.distinct().size() < outcome.holds() ? 1 : 0;
         }
         assertThat(oversold).isEqualTo(ROUNDS);
+    }
+
+    @Test
+    void racersLookingForSideBySideSeatsEachGetADifferentPair() {
+        for (int round = 0; round < ROUNDS; round++) {
+            Outcome outcome = race(true, rowOfSinglesThenThreePairs(), Meeting.BLOCK, 2);
+            assertThat(outcome.holds()).as("round %d", round).isBetween(1, 3);
+            assertThat(outcome.distinct()).as("round %d", round).hasSize(2 * outcome.holds());
+            List<List<Integer>> pairs = outcome.claimed().stream().map(this::seatNumbers).toList();
+            assertThat(pairs).as("round %d", round).allSatisfy(pair -> assertThat(pair)
+                    .isIn(List.of(81, 82), List.of(84, 85), List.of(87, 88)));
+        }
+    }
+
+    /** Measured: the control gives the same pair to every racer in 5 of 5 rounds. */
+    @Test
+    void controlWithoutRowLocksTheSamePairGoesToSeveralRacers() {
+        int oversold = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            Outcome outcome = race(false, rowOfSinglesThenThreePairs(), Meeting.BLOCK, 2);
+            oversold += outcome.holds() > 3 && outcome.distinct().size() < 2 * outcome.holds() ? 1 : 0;
+        }
+        assertThat(oversold).isEqualTo(ROUNDS);
+    }
+
+    private List<Integer> seatNumbers(List<String> ticketIds) {
+        return jdbc.sql("SELECT seat_number FROM tickets WHERE id = ANY (:ids) ORDER BY seat_number")
+                .param("ids", ticketIds.toArray(String[]::new)).query(Integer.class).list();
     }
 
     @Test
