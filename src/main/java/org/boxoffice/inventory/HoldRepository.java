@@ -31,7 +31,7 @@ class HoldRepository {
      * Locks the (seated) row's first {@code quantity} available tickets in seat order that no other transaction is
      * taking (fewer if there are not that many). Locking re-checks availability against the latest commit. Seat
      * numbers are unique in a row, so the seat order is the index's and the scan stops at the last seat it locks; a
-     * tie-break on the id made it an incremental sort, which read at least 32 of the row's free seats every time.
+     * tie-break on the id made it an incremental sort, which reads 32 rows (or all there are) before it sorts.
      */
     List<HeldTicket> lockFirstFree(String rowId, Instant now, int quantity) {
         return jdbc.sql("SELECT id, seat_number, price_minor, delivery_types FROM tickets WHERE row_id = :row AND "
