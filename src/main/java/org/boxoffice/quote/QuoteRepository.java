@@ -23,6 +23,21 @@ class QuoteRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Lets this transaction's commit answer before its WAL is on disk ({@code synchronous_commit = off} for this
+     * transaction alone). A quote's commit applies its seats to the row's stock line under that line's lock (V18), so
+     * every buyer of an on-sale's best row queued behind each other's disk flush; the flush now happens after the
+     * locks are released, by the WAL writer or the next durable commit. What a database crash can then forget is
+     * quotes of its last moments: their seats are on sale again, and the quote answers {@code QUOTE_NOT_FOUND}, as
+     * if it had expired at once. Orders, payments, sales and the ledger still wait for the disk, and a later durable
+     * commit flushes the quote first (the WAL is written in order): an order's, so nothing that moves money or sells a
+     * seat can outlive the quote it was made from, and an {@code Idempotency-Key}'s stored answer, so a quote made
+     * with one is on disk before its answer is sent.
+     */
+    void commitWithoutWaitingForDisk() {
+        jdbc.sql("SELECT set_config('synchronous_commit', 'off', true)").query(String.class).single();
+    }
+
     void insert(Quote q) {
         jdbc.sql("""
                         INSERT INTO quotes (id, partner_id, event_id, section_id, row_id, section_name, section_display,

@@ -67,6 +67,7 @@ public class QuoteService {
                 request.quantity(), subtotal.dividedBy(request.quantity()), fees, subtotal.plus(fees),
                 hold.commonDeliveryTypes(), false, hold.until(), now);
         quotes.insert(quote);
+        quotes.commitWithoutWaitingForDisk();
         return quote;
     }
 
