@@ -73,24 +73,21 @@ class HoldRepository {
      * In one statement, finds the row's first {@code quantity} side-by-side seats among those available now, leaving
      * out {@code skip}, and locks them, skipping those another transaction is taking (locking re-checks availability
      * against the latest commit). The block's seats in seat order, each marked locked or not; none if the row has
-     * no such block. Seats free in this snapshot are numbered in seat order: side-by-side seats share the
-     * difference between seat number and that place, which names their run.
+     * no such block. It walks the free seats in the seat index's order and stops at the first that has a free seat
+     * {@code quantity - 1} places on with the number {@code quantity - 1} higher: every seat between is free too, so
+     * the cost is the seats before the block, not the row.
      */
     List<BlockSeat> lockFirstBlock(String rowId, Instant now, int quantity, Collection<String> skip) {
         return jdbc.sql("""
-                        WITH free AS (
-                            SELECT id, seat_number, price_minor, delivery_types,
-                                   seat_number - row_number() OVER (ORDER BY seat_number) AS run
-                            FROM tickets WHERE row_id = :row AND seat_number IS NOT NULL AND id <> ALL (:skip) AND\s"""
+                        WITH first AS (
+                            SELECT seat_number AS first_seat, last_seat FROM (
+                                SELECT seat_number, lead(seat_number, :quantity - 1) OVER (ORDER BY seat_number) AS last_seat
+                                FROM tickets WHERE row_id = :row AND seat_number IS NOT NULL AND id <> ALL (:skip) AND\s"""
                         + TicketRepository.AVAILABLE + """
-                        ),
-                        runs AS (
-                            SELECT f.*, count(*) OVER (PARTITION BY run) AS size,
-                                   row_number() OVER (PARTITION BY run ORDER BY seat_number) AS place
-                            FROM free f),
+                            ) free WHERE last_seat = seat_number + :quantity - 1 ORDER BY seat_number LIMIT 1),
                         block AS (
-                            SELECT * FROM runs WHERE place <= :quantity
-                              AND run = (SELECT run FROM runs WHERE size >= :quantity ORDER BY seat_number LIMIT 1)),
+                            SELECT t.id, t.seat_number, t.price_minor, t.delivery_types FROM tickets t, first
+                            WHERE t.row_id = :row AND t.seat_number BETWEEN first.first_seat AND first.last_seat),
                         locked AS (
                             SELECT id FROM tickets WHERE id IN (SELECT id FROM block) AND\s"""
                         + TicketRepository.AVAILABLE + """
