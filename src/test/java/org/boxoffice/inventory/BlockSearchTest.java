@@ -43,12 +43,8 @@ class BlockSearchTest extends InventoryTest {
                 .param("e", event.id()).param("seats", seatNumbers).update();
     }
 
-    private Section section() {
-        return catalog.layout(event.id()).requireSection("A");
-    }
-
     private List<Integer> hold(String holdId, int quantity) {
-        Section section = section();
+        Section section = catalog.layout(event.id()).requireSection("A");
         Hold hold = transaction.execute(s -> holds.hold(holdId, section, Optional.of(section.rows().getFirst()), quantity,
                 clock.instant().plus(Duration.ofMinutes(15))));
         return hold.tickets().stream().map(HeldTicket::seatNumber).toList();

@@ -142,21 +142,8 @@ class SeatRaceTest extends ApiTest {
         HoldService service = locking ? new HoldService(gated, stock, appClock) : new Unlocked(gated, stock, appClock);
         List<List<String>> claimed = Race.results(RACERS, racer -> {
             try {
-                return transaction.execute(status -> {
-                    if (!locking) {
-                        // Unlocked racers update the same tickets and so wait for each other's commits, one after
-                        // another: on a busy machine the last waited past the pool's 1 s lock bound, and the control
-                        // failed instead of overselling. The bound is for the product; the control only needs its
-                        // racers to finish.
-                        jdbc.sql("SET LOCAL lock_timeout = '30s'").update();
-                    }
-                    try {
-                        return service.hold("race-" + locking + "-" + racer + "-" + event.id(), section, Optional.empty(),
-                                quantity, appClock.instant().plus(Duration.ofMinutes(15))).ticketIds();
-                    } catch (NoInventoryAvailable e) {
-                        return null;
-                    }
-                });
+                return transaction.execute(status -> claim(service, locking, section, quantity,
+                        "race-" + locking + "-" + racer + "-" + event.id()));
             } catch (PessimisticLockingFailureException e) {
                 // Only unlocked racers can deadlock: two of them writing the same seats, each having written one of
                 // them first. The database rolls one back; the control counts the holds of the others.
@@ -167,6 +154,22 @@ class SeatRaceTest extends ApiTest {
             }
         }).stream().filter(java.util.Objects::nonNull).toList();
         return new Outcome(claimed.size(), claimed);
+    }
+
+    /** One racer's hold, in the caller's transaction: its tickets, or null when it found none. */
+    private List<String> claim(HoldService service, boolean locking, Section section, int quantity, String holdId) {
+        if (!locking) {
+            // Unlocked racers update the same tickets and so wait for each other's commits, one after another: on a
+            // busy machine the last waited past the pool's 1 s lock bound, and the control failed instead of
+            // overselling. The bound is for the product; the control only needs its racers to finish.
+            jdbc.sql("SET LOCAL lock_timeout = '30s'").update();
+        }
+        try {
+            return service.hold(holdId, section, Optional.empty(), quantity,
+                    appClock.instant().plus(Duration.ofMinutes(15))).ticketIds();
+        } catch (NoInventoryAvailable e) {
+            return null;
+        }
     }
 
     /**
