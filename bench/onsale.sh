@@ -6,10 +6,10 @@
 # inventory, so that none runs the hot section (5,000 quotes of 2 seats) or a cold event (20) out of stock: a sold-out
 # answer is cheap, and a load that ran out would measure sold-out answers instead of quotes. The two search pages take
 # turns the same way; the rows reads run SECONDS.
-# Usage: bench/onsale.sh [seconds=15] [partners=64] [stock-seconds=3] [bursts=5] [cost-rounds=3]   Output: bench/results/onsale-<date>.md
+# Usage: bench/onsale.sh [seconds=15] [partners=64] [stock-seconds=3] [bursts=6] [cost-rounds=5]   Output: bench/results/onsale-<date>.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SECONDS_PER_RUN=${1:-15}; PARTNERS=${2:-64}; STOCK_SECONDS=${3:-3}; BURSTS=${4:-5}; COST_ROUNDS=${5:-3}
+SECONDS_PER_RUN=${1:-15}; PARTNERS=${2:-64}; STOCK_SECONDS=${3:-3}; BURSTS=${4:-6}; COST_ROUNDS=${5:-5}
 command -v wrk > /dev/null || { sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo; $sudo apt-get install -y -q wrk > /dev/null; }
 source bench/lib.sh onsale
 start_server
@@ -19,7 +19,7 @@ python3 bench/onsale_catalogue.py "$BASE" "$KEY" "$WORK"
 HOT=$(cat "$WORK/hot")
 PARTNER=$(psql -Atc "SELECT id FROM partners ORDER BY created_at LIMIT 1")
 
-# Fresh inventory and an idle server before each load. First the oversold check of the load before: a ticket in two of
+# Fresh inventory, a settled database and an idle server before each load. First the oversold check of the load before: a ticket in two of
 # its quotes that are both live or consumed (ordered) would have been sold twice. Then that load's quotes are expired
 # and every ticket is returned to sale.
 # Kept in files, like the bursts' results.
@@ -32,6 +32,12 @@ fresh() {
   psql -q -c "UPDATE quotes SET expires_at = now() WHERE status = 'active' AND expires_at > now()" \
     -c "UPDATE tickets SET sold = false, hold_id = NULL, held_until = NULL WHERE sold OR held_until IS NOT NULL"
   psql -Atc "SELECT now()" > "$RESET"
+  settle
+}
+# The database settled before a load: the dead row versions the writes before it left are vacuumed now (0.1-0.2 s),
+# so that autovacuum does not pick one load at random to land on, and the server is idle.
+settle() {
+  psql -q -c "VACUUM"
   until [ "$(psql -Atc "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND backend_type = 'client backend'")" -le 1 ]; do
     sleep 0.2
   done
@@ -41,6 +47,7 @@ hold_live() {
   psql -q -c "UPDATE tickets SET hold_id = 'qt_live_' || id, held_until = now() + interval '1 hour' WHERE id IN (
     SELECT t.id FROM tickets t JOIN sections s ON s.id = t.section_id WHERE t.event_id = '$1' AND s.name = '$2'
     ORDER BY random() LIMIT $3)"
+  settle
 }
 # One wrk load: prints its RESULT line.   Usage: load CONNECTIONS SECONDS KIND EVENTS-FILE SECTION [extra env]
 load() {
@@ -68,11 +75,19 @@ print(f"{100 * d[7] / max(1, sum(d)):.1f}")' "$1" "$(head -1 /proc/stat)"
 }
 # BURSTS rounds of loads that take tickets: each round runs every named load once, each after fresh(), and keeps
 # its RESULT line in $WORK/burst-NAME. Loads compared with one another take turns, so that warming up and the
-# machine's drift weigh on them alike.   Usage: rounds NAME...   (NAME: a function below that prints a RESULT line)
+# machine's drift weigh on them alike: every second round runs them in reverse order (A B C, C B A, ...), because
+# the server still speeds up from round to round, and a fixed order handed the first load the slowest place every
+# time; with an even BURSTS each load holds each place equally often. Before them one round that is not kept (round
+# 0, in reverse order): the loads of a group had not run for minutes, and the first of them paid for warming up again.
+# Usage: rounds NAME...   (NAME: a function below that prints a RESULT line)
 rounds() {
-  local n name
-  for n in $(seq 1 "$BURSTS"); do
-    for name in "$@"; do fresh; "$name" >> "$WORK/burst-$name"; echo >> "$WORK/burst-$name"; done
+  local n name order out
+  for n in $(seq 0 "$BURSTS"); do
+    order=("$@"); [ $((n % 2)) -eq 0 ] && order=($(printf '%s\n' "$@" | tac))
+    for name in "${order[@]}"; do
+      out=$WORK/burst-$name; [ "$n" -eq 0 ] && out=/dev/null
+      fresh; "$name" >> "$out"; echo >> "$out"
+    done
   done
 }
 # One load's bursts merged: counts and seconds summed, rates recomputed from them, p50 and mean averaged, p99 and max
@@ -117,12 +132,12 @@ echo "Machine: $(nproc) cores; $($JAVA -version 2>&1 | head -1); the server, its
 echo "Hot event: S1 of 200 ranked rows x 50 seats and a GA floor of 60,000; 200 cold events of 2 rows x 20 seats."
 echo "$PARTNERS partners; wrk 2 threads, $PARTNERS connections, client timeout 2 s. Rows reads: ${SECONDS_PER_RUN} s per load."
 echo "Loads that take tickets, and the two search pages: $BURSTS rounds of ${STOCK_SECONDS} s bursts, each on fresh inventory (so none runs out of stock);"
-echo "loads compared with one another take turns within a round, after one warm-up round of every load."
-echo "The flow: one partner per wrk thread and connection. Fresh inventory and an idle server before each load."
+echo "loads compared with one another take turns within a round, in reverse order every second round, after a warm-up round of their own;"
+echo "one warm-up round of every load first."
+echo "The flow: one partner per wrk thread and connection. Fresh inventory, a vacuumed database and an idle server before each load."
 echo
 psql -q -c "DROP TABLE IF EXISTS bench_rows" -c "CREATE TABLE bench_rows AS SELECT row_number() OVER (ORDER BY r.id) AS n, r.id, s.event_id, s.id AS section_id FROM seat_rows r JOIN sections s ON s.id = r.section_id WHERE s.event_id = '$HOT' AND s.name = 'S1'" -c "CREATE UNIQUE INDEX ON bench_rows (n)" -c "ANALYZE bench_rows"
-BURSTS=1 rounds spread_quotes seated_quotes ga_quotes spread_flow hot_flow pgbench_flows search_hot search_cold # warm-up, not reported
-rm -f "$WORK"/burst-*
+BURSTS=0 rounds spread_quotes seated_quotes ga_quotes spread_flow hot_flow pgbench_flows search_hot search_cold # the server's warm-up
 loads_began=$(head -1 /proc/stat)
 rounds spread_quotes seated_quotes ga_quotes
 spread=$(merged spread_quotes); seated=$(merged seated_quotes); ga=$(merged ga_quotes)
@@ -168,35 +183,42 @@ echo "Oversold over all loads (a ticket in two live quotes, checked after each l
 soldout=$(( $(field "$seated" sold_out_422) + $(field "$ga" sold_out_422) + $(field "$overload" sold_out_422) ))
 [ "$soldout" -eq 0 ] || echo "**Stock ran out in a hot load ($soldout sold-out answers): shorten stock-seconds.**"
 echo
-echo "## Cost against the crowd (1 client, 200 requests each: mean latency in ms, the median of $COST_ROUNDS rounds)"
+echo "## Cost against the crowd (1 client, 200 requests each: median latency in ms, and the mean in brackets; each the median of $COST_ROUNDS rounds)"
 echo
-echo "Each round measures every cell once, so that the machine's drift over the minutes this takes spreads over all of them."
+echo "Each round measures every cell once, so that the machine's drift over the minutes this takes spreads over all of them;"
+echo "every second round takes the cells in reverse order. The median answer is the cost of the work; the mean adds the"
+echo "machine's pauses (a collection, a checkpoint), which land on whichever cell is running."
 echo
 echo "| section | live holds | seated quote | GA quote | rows read |"
 echo "|---|---|---|---|---|"
 : > "$WORK/costs"
+cells=()
+for size in 1000 10000 60000; do
+  for live in 0 1000 10000; do
+    [ "$live" -lt "$size" ] || continue # no more holds than tickets
+    for what in "quote S1" "quote FLOOR" "rows S1"; do cells+=("$size $live $what"); done
+  done
+done
 for round in $(seq 1 "$COST_ROUNDS"); do
-  for size in 1000 10000 60000; do
-    for live in 0 1000 10000; do
-      [ "$live" -lt "$size" ] || continue # no more holds than tickets
-      for what in "quote S1" "quote FLOOR" "rows S1"; do
-        set -- $what
-        fresh; hold_live "$(cat "$WORK/cost-$size")" "$2" "$live"
-        echo "$size $live $1-$2 $(field "$(load 1 3 "$1" "$WORK/cost-$size" "$2" REQUESTS=200)" mean_ms)" >> "$WORK/costs"
-      done
-    done
+  order=("${cells[@]}"); [ $((round % 2)) -eq 0 ] && mapfile -t order < <(printf '%s\n' "${cells[@]}" | tac)
+  for cell in "${order[@]}"; do
+    set -- $cell
+    fresh; hold_live "$(cat "$WORK/cost-$1")" "$4" "$2"
+    result=$(load 1 3 "$3" "$WORK/cost-$1" "$4" REQUESTS=200)
+    echo "$1 $2 $3-$4 $(field "$result" p50_ms) $(field "$result" mean_ms)" >> "$WORK/costs"
   done
 done
 python3 - "$WORK/costs" <<'TABLE'
 import statistics, sys
 cells = {}
 for line in open(sys.argv[1]):
-    size, live, what, mean = line.split()
-    cells.setdefault((int(size), int(live)), {}).setdefault(what, []).append(float(mean))
+    size, live, what, p50, mean = line.split()
+    cells.setdefault((int(size), int(live)), {}).setdefault(what, []).append((float(p50), float(mean)))
 for size in (1000, 10000, 60000):
     for live in (0, 1000, 10000):
         row = cells.get((size, live))
-        values = [f"{statistics.median(row[w]):.2f}" if row else "–" for w in ("quote-S1", "quote-FLOOR", "rows-S1")]
+        values = [f"{statistics.median(p for p, _ in row[w]):.2f} ({statistics.median(m for _, m in row[w]):.2f})"
+                  if row else "–" for w in ("quote-S1", "quote-FLOOR", "rows-S1")]
         print(f"| {size} tickets | {live} | " + " | ".join(values) + " |")
 TABLE
 echo

@@ -54,7 +54,7 @@ done = function(summary, latency, requests)
     for name, _ in pairs(total) do total[name] = total[name] + thread:get(name) end
   end
   local seconds = summary.duration / 1e6
-  io.write(string.format("RESULT ok_per_s=%.1f p50_ms=%.1f p99_ms=%.1f max_ms=%.1f mean_ms=%.2f ok=%d " ..
+  io.write(string.format("RESULT ok_per_s=%.1f p50_ms=%.2f p99_ms=%.1f max_ms=%.1f mean_ms=%.2f ok=%d " ..
     "sold_out_422=%d unavailable_503=%d error_5xx=%d other=%d timeouts=%d seconds=%.2f\n", total.ok / seconds,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, latency.mean / 1000, total.ok,
     total.soldout, total.unavailable, total.failed, total.other, summary.errors.timeout, seconds))
