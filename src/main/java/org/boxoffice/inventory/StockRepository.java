@@ -73,9 +73,14 @@ class StockRepository {
     /**
      * What one section's lines are now. {@code tag} names the state of all of them (the versions of migration V26);
      * {@code lasting} says none of their hold lines has expired, so what they have free cannot change without a new
-     * tag (asked of the hold lines themselves: a line's {@code next_expiry} is only a lower bound, and stays behind
-     * when a quote's seats move to an order without the line being written). {@code lines}, as in {@link #lines}, is null when they are still the ones tagged {@code known} and
-     * lasting: one statement, one snapshot, and only the tag crosses the wire when nothing changed.
+     * tag. That is asked of the hold lines of the lines whose {@code next_expiry} has passed: it is a lower bound of
+     * their holds' expiries, which stays behind when a quote's seats move to an order without the line being written,
+     * so it says where a hold may have expired, and only the hold lines can say whether one has. Asked from the
+     * section's lines rather than from the event's expiry index: the plan kept for every call does not know
+     * {@code :now}, guessed a third of the event's hold lines expired, and probed the holds of every line of the
+     * section instead (500 probes in a 500-row section with live holds: 0.67-0.76 ms against 0.30-0.33).
+     * {@code lines}, as in {@link #lines}, is null when they are still the ones tagged {@code known} and lasting: one
+     * statement, one snapshot, and only the tag crosses the wire when nothing changed.
      */
     record SectionLines(String tag, boolean lasting, List<StockLine> lines) {
     }
@@ -83,11 +88,11 @@ class StockRepository {
     SectionLines sectionLines(String eventId, String sectionId, Instant now, String known) {
         return jdbc.sql("""
                         WITH state AS MATERIALIZED (
-                            SELECT coalesce(md5(string_agg(version::text, ',' ORDER BY version)), '') AS tag,
-                                   NOT EXISTS (SELECT 1 FROM ticket_stock_holds h JOIN ticket_stock x ON x.id = h.stock_id
-                                               WHERE h.event_id = :event AND h.held_until <= :now
-                                                 AND x.section_id = :section) AS lasting
-                            FROM ticket_stock WHERE event_id = :event AND section_id = :section
+                            SELECT coalesce(md5(string_agg(s.version::text, ',' ORDER BY s.version)), '') AS tag,
+                                   coalesce(bool_and(CASE WHEN s.next_expiry <= :now THEN NOT EXISTS (
+                                       SELECT 1 FROM ticket_stock_holds h WHERE h.stock_id = s.id AND h.held_until <= :now)
+                                       ELSE true END), true) AS lasting
+                            FROM ticket_stock s WHERE s.event_id = :event AND s.section_id = :section
                         ), gate AS MATERIALIZED (
                             SELECT tag, lasting, tag IS DISTINCT FROM CAST(:known AS text) OR NOT lasting AS changed
                             FROM state
