@@ -83,12 +83,17 @@ print(f"{100 * d[7] / max(1, sum(d)):.1f}")' "$1" "$(head -1 /proc/stat)"
 rounds() {
   local n name order out
   for n in $(seq 0 "$BURSTS"); do
-    order=("$@"); [ $((n % 2)) -eq 0 ] && order=($(printf '%s\n' "$@" | tac))
+    mapfile -t order < <(in_turn "$n" "$@")
     for name in "${order[@]}"; do
       out=$WORK/burst-$name; [ "$n" -eq 0 ] && out=/dev/null
       fresh; "$name" >> "$out"; echo >> "$out"
     done
   done
+}
+# ITEMs one per line, in reverse order when ROUND is even.   Usage: in_turn ROUND ITEM...
+in_turn() {
+  local round=$1; shift
+  if [ $((round % 2)) -eq 0 ]; then printf '%s\n' "$@" | tac; else printf '%s\n' "$@"; fi
 }
 # One load's bursts merged: counts and seconds summed, rates recomputed from them, p50 and mean averaged, p99 and max
 # the worst burst's.
@@ -200,7 +205,7 @@ for size in 1000 10000 60000; do
   done
 done
 for round in $(seq 1 "$COST_ROUNDS"); do
-  order=("${cells[@]}"); [ $((round % 2)) -eq 0 ] && mapfile -t order < <(printf '%s\n' "${cells[@]}" | tac)
+  mapfile -t order < <(in_turn "$round" "${cells[@]}")
   for cell in "${order[@]}"; do
     set -- $cell
     fresh; hold_live "$(cat "$WORK/cost-$1")" "$4" "$2"
