@@ -78,7 +78,8 @@ class StockRepository {
      * so it says where a hold may have expired, and only the hold lines can say whether one has. Asked from the
      * section's lines rather than from the event's expiry index: the plan kept for every call does not know
      * {@code :now}, guessed a third of the event's hold lines expired, and probed the holds of every line of the
-     * section instead (500 probes in a 500-row section with live holds: 0.67-0.76 ms against 0.30-0.33).
+     * section instead (500 probes in a 500-row section with live holds: 0.67-0.76 ms against 0.30-0.33). Not
+     * {@link #EXPIRED}'s lateral, which asks the same of a line but adds up what it finds: 0.41-0.42 ms here.
      * {@code lines}, as in {@link #lines}, is null when they are still the ones tagged {@code known} and lasting: one
      * statement, one snapshot, and only the tag crosses the wire when nothing changed.
      */
